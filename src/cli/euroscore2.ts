@@ -1,0 +1,91 @@
+/**
+ * `clipshock euroscore2 <input.json> [--json]`: EuroSCORE II predicted mortality (contract "EuroSCORE II input").
+ * Exit status 0 on success, 2 on invalid input (one line per problem on stderr, no stack trace), 1 on an
+ * internal failure. `--json` prints exactly one JSON document on stdout.
+ */
+import { readFileSync } from "node:fs";
+import { Command } from "commander";
+import { euroscore2, parseEuroScore2Input } from "../clinical/index.js";
+
+export interface CommandOutput {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+const CAVEAT =
+  "Note: EuroSCORE II predicts in-hospital mortality after cardiac surgery; here it estimates the surgical\n" +
+  "alternative (e.g. mitral valve replacement). It does not predict mortality after TEER.";
+
+const inputError = (lines: string[]): CommandOutput => ({
+  stdout: "",
+  stderr: `${lines.join("\n")}\n`,
+  exitCode: 2,
+});
+
+/** Pure core of the command: input text → what to print and the exit status. `source` names the input. */
+export function runEuroscore2(text: string, json: boolean, source = "input"): CommandOutput {
+  if (text.trim() === "")
+    return inputError([`${source}: empty file; expected a JSON object with the EuroSCORE II fields`]);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return inputError([`${source}: not valid JSON (${e instanceof Error ? e.message : String(e)})`]);
+  }
+  const parsed = parseEuroScore2Input(raw);
+  if (!parsed.ok) return inputError(parsed.problems.map((p) => `${p.path || source}: ${p.message}`));
+  try {
+    const r = euroscore2(parsed.value);
+    const pct = Number(r.predictedMortality_pct.toFixed(2));
+    if (json) {
+      const doc = { predictedMortality_pct: pct, logit: r.logit, factors: r.factors };
+      return { stdout: `${JSON.stringify(doc, null, 2)}\n`, stderr: "", exitCode: 0 };
+    }
+    const factorLines = r.factors.map((f) => `  ${f.beta >= 0 ? "+" : ""}${f.beta.toFixed(4)}  ${f.name}`);
+    const stdout = [
+      `EuroSCORE II predicted mortality: ${pct.toFixed(2)} %  (logit ${r.logit.toFixed(6)})`,
+      "Factors present (contribution to the logit; constant -5.324537):",
+      ...factorLines,
+      CAVEAT,
+      "",
+    ].join("\n");
+    return { stdout, stderr: "", exitCode: 0 };
+  } catch (e) {
+    return {
+      stdout: "",
+      stderr: `internal error: ${e instanceof Error ? e.message : String(e)}\n`,
+      exitCode: 1,
+    };
+  }
+}
+
+const READ_ERROR: Readonly<Record<string, string>> = {
+  ENOENT: "no such file",
+  EISDIR: "is a directory",
+  EACCES: "permission denied",
+};
+
+/** The `euroscore2` subcommand (commander 14). */
+export function euroscore2Command(): Command {
+  return new Command("euroscore2")
+    .description("EuroSCORE II predicted mortality of the surgical alternative (Nashef 2012)")
+    .argument("<input.json>", "EuroSCORE II input (JSON, fields as in the contract)")
+    .option("--json", "print one JSON document { predictedMortality_pct, logit, factors }")
+    .action((file: string, opts: { json?: boolean }) => {
+      let text: string;
+      try {
+        text = readFileSync(file, "utf8");
+      } catch (e) {
+        const code = e instanceof Error && "code" in e ? String(e.code) : "";
+        const reason = READ_ERROR[code] ?? (e instanceof Error ? e.message : String(e));
+        process.stderr.write(`${file}: cannot read the file (${reason})\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const out = runEuroscore2(text, opts.json === true, file);
+      if (out.stdout) process.stdout.write(out.stdout);
+      if (out.stderr) process.stderr.write(out.stderr);
+      process.exitCode = out.exitCode;
+    });
+}

@@ -1,0 +1,93 @@
+/**
+ * The readable table of `simulate`: one column per step, one row per measurement, units in the labels.
+ */
+import type { Measurements } from "../measure/beat.js";
+import type { ScenarioResult, StepResult } from "../procedure/types.js";
+
+const GRADE = ["none/trace", "mild", "moderate", "mod-severe", "severe"];
+const DASH = "-";
+
+const f = (x: number, d: number) => (Number.isFinite(x) ? x.toFixed(d) : "?");
+
+type Row = [label: string, cell: (m: Measurements, s: StepResult) => string] | [section: string];
+
+const hasPump = (s: StepResult) => s.devices.impella !== null;
+
+function impellaCell(s: StepResult): string {
+  const imp = s.devices.impella;
+  if (!imp) return "none";
+  if (imp.targetFlow_L_min !== undefined) return `${imp.model} ${imp.targetFlow_L_min} L/min`;
+  return `${imp.model} P${imp.pLevel ?? "?"}`;
+}
+
+function clipsCell(s: StepResult): string {
+  if (s.devices.clips.length === 0) return "none";
+  return s.devices.clips
+    .map((c) => `${c.device}@${c.position ?? `${c.offset_mm > 0 ? "+" : ""}${f(c.offset_mm, 1)}mm`}`)
+    .join(" ");
+}
+
+const ROWS: Row[] = [
+  ["Devices"],
+  ["Impella", (_m, s) => impellaCell(s)],
+  ["Clips", (_m, s) => clipsCell(s)],
+  ["Haemodynamics"],
+  ["HR (beats/min)", (m) => f(m.hr_bpm, 0)],
+  ["MAP (SBP/DBP) (mmHg)", (m) => `${f(m.map_mmHg, 0)} (${f(m.sbp_mmHg, 0)}/${f(m.dbp_mmHg, 0)})`],
+  ["CO total/native (L/min)", (m) => `${f(m.co_L_min, 2)}/${f(m.native_co_L_min, 2)}`],
+  ["CPO (W)", (m) => f(m.cpo_W, 2)],
+  ["Pump"],
+  ["Pump flow (L/min)", (m, s) => (hasPump(s) ? f(m.pump_flow_L_min, 2) : DASH)],
+  ["Pump speed (rpm)", (m, s) => (hasPump(s) ? f(m.pump_speed_rpm, 0) : DASH)],
+  ["P-level", (m, s) => (hasPump(s) ? `P${m.pLevel}` : DASH)],
+  ["Suction", (m, s) => (hasPump(s) ? (m.suction ? "YES" : "no") : DASH)],
+  ["Left ventricle"],
+  ["LVEDP (mmHg)", (m) => f(m.lvedp_mmHg, 1)],
+  ["LVEDV/LVESV (mL)", (m) => `${f(m.lvedv_mL, 0)}/${f(m.lvesv_mL, 0)}`],
+  ["LVEF (%)", (m) => f(m.lvef_pct, 0)],
+  ["Filling pressures"],
+  ["LAP mean/v (mmHg)", (m) => `${f(m.lap_mean_mmHg, 1)}/${f(m.lap_v_mmHg, 1)}`],
+  ["PCWP (mmHg)", (m) => f(m.pcwp_mmHg, 1)],
+  ["RAP (mmHg)", (m) => f(m.rap_mmHg, 1)],
+  ["PAP mean (mmHg)", (m) => f(m.pap_mean_mmHg, 1)],
+  ["Mitral valve"],
+  ["MR RVol (mL/beat)", (m) => f(m.mr_rvol_mL, 1)],
+  ["MR RF (%)", (m) => f(m.mr_rf_pct, 0)],
+  ["MR EROA (cm²)", (m) => f(m.mr_eroa_cm2, 2)],
+  ["MR grade", (m) => `${m.mr_grade} ${GRADE[m.mr_grade] ?? ""}`.trim()],
+  ["EROA A1P1 (cm²)", (m) => f(m.mr_eroa_by_segment_cm2.A1P1, 2)],
+  ["EROA A2P2 (cm²)", (m) => f(m.mr_eroa_by_segment_cm2.A2P2, 2)],
+  ["EROA A3P3 (cm²)", (m) => f(m.mr_eroa_by_segment_cm2.A3P3, 2)],
+  ["MV mean gradient (mmHg)", (m) => f(m.mv_gradient_mean_mmHg, 1)],
+  ["MV area (cm²)", (m) => f(m.mv_area_cm2, 2)],
+  ["Check"],
+  ["Blood volume (mL)", (m) => f(m.total_blood_volume_mL, 0)],
+  ["Steady state", (_m, s) => (s.converged ? "yes" : "NOT REACHED")],
+];
+
+/** Longest step name shown in a column header; longer names are cut with an ellipsis. */
+const MAX_HEADER = 22;
+
+const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+export function formatTable(result: ScenarioResult, title?: string): string {
+  const steps = result.steps;
+  const headers = steps.map((s, i) => cut(`${i}: ${s.name}`, MAX_HEADER));
+  const body = ROWS.map((r) => (r.length === 1 ? null : steps.map((s) => r[1](s.measurements, s))));
+  const labelWidth = Math.max(...ROWS.map((r) => (r.length === 1 ? r[0].length : r[0].length + 2)));
+  const widths = headers.map((h, i) =>
+    Math.max(h.length, ...body.map((cells) => (cells ? cells[i].length : 0))),
+  );
+  const line = (label: string, cells: string[]) =>
+    `${label.padEnd(labelWidth)}  ${cells.map((c, i) => c.padStart(widths[i])).join("  ")}`.trimEnd();
+  const out: string[] = [];
+  out.push(`${result.scenario}${title ? `: ${title}` : ""}`);
+  out.push("");
+  out.push(line("", headers));
+  ROWS.forEach((r, k) => {
+    const cells = body[k];
+    if (cells === null) out.push(r[0]);
+    else out.push(line(`  ${r[0]}`, cells));
+  });
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,54 @@
+/**
+ * The component contract. A circuit is nodes (compartments that hold volume and have a pressure)
+ * joined by links (elements that carry flow from `from` to `to`), plus controls (reflexes, clocks)
+ * that write named signals. Sign convention, written once: a link's flow is positive from its
+ * `from` node to its `to` node; the engine subtracts it from `from` and adds it to `to`, so blood
+ * volume is conserved by construction and no component repeats that bookkeeping.
+ *
+ * Work is split by how often it changes (svZeroDSolver's update_constant/update_time/update_solution):
+ * `bind` once at assembly, `eval*` inside every derivative evaluation (no allocation there).
+ */
+import type { Layout } from "./layout.js";
+
+export interface EvalContext {
+  /** Node pressures (mmHg), by node index. */
+  readonly p: Float64Array;
+  /** Link flows (mL/s), by link index. */
+  readonly q: Float64Array;
+  /** Named signals written by controls (heart phase, reflex scales...). */
+  readonly s: Float64Array;
+  /** Auxiliary outputs for recording (orifice areas, pump speed...). */
+  readonly aux: Float64Array;
+}
+
+export interface NodeComponent {
+  readonly name: string;
+  /** Offset of this node's volume (mL) in the state vector. */
+  volumeIndex: number;
+  /** Index in the pressure array. */
+  nodeIndex: number;
+  bind(layout: Layout): void;
+  /** Unstressed volume (mL) used to build initial conditions. */
+  initialVolume_mL(p_mmHg: number): number;
+  /** Writes ctx.p[nodeIndex] from the state. */
+  evalPressure(y: Float64Array, ctx: EvalContext): void;
+}
+
+export interface LinkComponent {
+  readonly name: string;
+  linkIndex: number;
+  fromIndex: number;
+  toIndex: number;
+  bind(layout: Layout): void;
+  /** Writes ctx.q[linkIndex]; writes dy for its own states (flow, opening...). */
+  evalFlow(y: Float64Array, dy: Float64Array, ctx: EvalContext): void;
+}
+
+export interface ControlComponent {
+  readonly name: string;
+  bind(layout: Layout): void;
+  /** Algebraic outputs from state only: runs before node pressures. */
+  evalSignals(y: Float64Array, ctx: EvalContext): void;
+  /** State derivatives: runs after pressures and flows are known. */
+  evalDerivatives(y: Float64Array, dy: Float64Array, ctx: EvalContext): void;
+}

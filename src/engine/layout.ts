@@ -1,0 +1,47 @@
+/**
+ * Named slots → Float64Array offsets. Components ask for their slots by name at assembly;
+ * nothing indexes the state by a hard-coded position.
+ */
+export class Layout {
+  readonly stateNames: string[] = [];
+  readonly stateInitial: number[] = [];
+  readonly nodeNames: string[] = [];
+  readonly linkNames: string[] = [];
+  readonly signalNames: string[] = [];
+  readonly signalInitial: number[] = [];
+  readonly auxNames: string[] = [];
+
+  state(name: string, initial: number): number {
+    if (this.stateNames.includes(name)) throw new Error(`duplicate state slot ${name}`);
+    this.stateNames.push(name);
+    this.stateInitial.push(initial);
+    return this.stateNames.length - 1;
+  }
+
+  /** A signal slot, shared by name: the writer and every reader get the same index. */
+  signal(name: string, initial = 0): number {
+    const i = this.signalNames.indexOf(name);
+    if (i >= 0) return i;
+    this.signalNames.push(name);
+    this.signalInitial.push(initial);
+    return this.signalNames.length - 1;
+  }
+
+  aux(name: string): number {
+    if (this.auxNames.includes(name)) throw new Error(`duplicate aux slot ${name}`);
+    this.auxNames.push(name);
+    return this.auxNames.length - 1;
+  }
+
+  nodeIndex(name: string): number {
+    const i = this.nodeNames.indexOf(name);
+    if (i < 0) throw new Error(`unknown node ${name}`);
+    return i;
+  }
+
+  linkIndex(name: string): number {
+    const i = this.linkNames.indexOf(name);
+    if (i < 0) throw new Error(`unknown link ${name}`);
+    return i;
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * Loading scenarios: a built-in case id or a scenario file (JSON, or YAML). Every failure is an
+ * InputError with one clear line per problem: the file name, and the line and column where known.
+ *
+ * `loadScenario` reads files with node:fs and is for the command line. `parseScenarioText` (re-exported
+ * here) lives in scenario-schema.ts, which is isomorphic: the web app should import it from there.
+ */
+import { readFileSync, statSync } from "node:fs";
+import { CASES, getCase } from "./cases/index.js";
+import { parseScenarioText } from "./scenario-schema.js";
+import { InputError, type Scenario } from "./types.js";
+
+export { detectFormat, lineColumn, parseScenarioText, type ScenarioFormat } from "./scenario-schema.js";
+
+const fail = (fileName: string, message: string): never => {
+  throw new InputError([{ path: fileName, message }]);
+};
+
+/** A built-in case by id, or a scenario file by path. Throws InputError. */
+export function loadScenario(arg: string): Scenario {
+  const builtIn = getCase(arg);
+  if (builtIn) return builtIn;
+  let text: string;
+  try {
+    if (statSync(arg).isDirectory())
+      fail(arg, "is a directory; expected a built-in case id or a scenario file");
+    text = readFileSync(arg, "utf8");
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") {
+      return fail(
+        arg,
+        `no built-in case or file of that name (built-in cases: ${CASES.map((c) => c.id).join(", ")})`,
+      );
+    }
+    return fail(arg, `cannot read the file: ${code ?? (e instanceof Error ? e.message : String(e))}`);
+  }
+  return parseScenarioText(text, arg);
+}

@@ -1,0 +1,163 @@
+/**
+ * Types of the planner (`planScenario`) and of its JSON document (contract "Result of plan --json").
+ * Full precision here; the document rounds (document.ts).
+ */
+import type { ClipDevice } from "../../devices/mitraclip/devices.js";
+import type { Measurements } from "../../measure/beat.js";
+import type { Params, Segment } from "../../physiology/params.js";
+import type { EuroScore2Result } from "../../clinical/euroscore2.js";
+import type { ScaiStage } from "../../clinical/scai.js";
+import type { ImpellaSetting } from "../circuit.js";
+import type { StepResult } from "../types.js";
+
+/** Warning codes (contract: the first four at least). */
+export type PlanWarningCode =
+  | "support-hides-mr"
+  | "gradient-inflated-by-flow"
+  | "gradient-high-at-reference"
+  | "impella-interference"
+  | "mitral-area-small"
+  | "no-strategy-meets-criteria"
+  | "not-converged";
+
+export interface PlanWarning {
+  code: PlanWarningCode;
+  message: string;
+  /** What a team does about it, where there is something to do. */
+  actions?: string[];
+  /** Ids of the criteria (citations.ts) behind the warning. */
+  criteria?: string[];
+}
+
+export interface WeanTest {
+  current: Measurements;
+  /** At low support (see support.ts), or null without a pump. */
+  lowSupport: Measurements | null;
+  /** With the pump stopped (P0) but left across the aortic valve, or null without a pump. */
+  pumpStopped: Measurements | null;
+  supportHidesMR: boolean;
+  /** The pump setting of each column. */
+  settings: { current: ImpellaSetting | null; lowSupport: ImpellaSetting | null; pumpStopped: ImpellaSetting | null };
+  note: string;
+}
+
+export type GradientFactor = "flow" | "heartRate" | "anaemia";
+
+export interface GradientAnalysis {
+  current_mmHg: number;
+  reference_mmHg: number;
+  /** Effective diastolic mitral orifice area of the current state (the clips set it; conditions do not). */
+  valveArea_cm2: number;
+  /** Shapley shares of current − reference; they sum to that difference. */
+  contributions_mmHg: Record<GradientFactor, number>;
+  method: "shapley";
+  reference: { hr_bpm: number; hb_g_dL: number; impella: null };
+  /** The gradient with each combination of the three changes toward reference applied. */
+  subsets: { flow: boolean; heartRate: boolean; anaemia: boolean; gradient_mmHg: number; transmitralFlow_L_min: number }[];
+  referenceMeasurements: Measurements;
+}
+
+export interface PlannedClip {
+  device: ClipDevice;
+  offset_mm: number;
+  /** When the offset is a named segment's centre. */
+  position?: Segment;
+}
+
+export interface ClipStrategy {
+  /** Added clips in the order to deploy them. */
+  clips: PlannedClip[];
+  mr_grade: number;
+  mr_rvol_mL: number;
+  mr_rf_pct: number;
+  mr_eroa_cm2: number;
+  mv_gradient_mean_mmHg: number;
+  mv_area_cm2: number;
+  /** Residual regurgitant orifice of the clip geometry at the reference state (cm², no simulation). */
+  geometricEroa_cm2: number;
+  meetsCriteria: boolean;
+  /** The criteria it misses (empty when it meets them). */
+  misses: string[];
+  /** A clip of the strategy lies in the zone the Impella catheter crosses (interference.ts). */
+  impellaInterference: boolean;
+  converged: boolean;
+}
+
+export interface ClipSearchInfo {
+  maxClips: number;
+  criteria: { gradientBelow_mmHg: number; areaAtLeast_cm2: number; support: string };
+  ranking: string;
+  /** Why the best beats the next (or why there is nothing to compare). */
+  explanation: string;
+  /** The state at low support with no clip added. */
+  baseline: Pick<ClipStrategy, "mr_grade" | "mr_rvol_mL" | "mv_gradient_mean_mmHg" | "mv_area_cm2">;
+  /** The best strategies that miss a criterion (for context). */
+  rejected: ClipStrategy[];
+  /** Every simulated strategy, ranked (feasible first). */
+  evaluated: ClipStrategy[];
+  simulated: number;
+  geometryEvaluated: number;
+  wall_ms: number;
+  mode: "workers" | "in-process";
+  workers: number;
+  /** Why the search ran in-process, if it did. */
+  modeNote?: string;
+}
+
+export interface ScaiResult {
+  stage: ScaiStage;
+  reasons: string[];
+  source: string;
+}
+
+export interface PvLoop {
+  p_mmHg: number[];
+  v_mL: number[];
+}
+
+export interface PlanResult {
+  scenario: { id: string; title: string; source?: string };
+  /** Name of the step planned after. */
+  at: string;
+  /** 1-based index of that step. */
+  atIndex: number;
+  parameters: Params;
+  devices: StepResult["devices"];
+  weanTest: WeanTest;
+  gradient: GradientAnalysis;
+  /** Best first, at most five, all meeting the criteria. */
+  clipStrategies: ClipStrategy[];
+  clipSearch: ClipSearchInfo | null;
+  warnings: PlanWarning[];
+  scai: ScaiResult;
+  euroscore2?: EuroScore2Result;
+  /** Ids of every criterion used (see citations.ts). */
+  criteria: string[];
+  /** PV loops of the wean-test states (only with `waveforms: true`). */
+  pvLoops?: { current: PvLoop; lowSupport: PvLoop | null; pumpStopped: PvLoop | null };
+  wall_ms: number;
+}
+
+export type PlanPhase = "scenario" | "analysis" | "search" | "done";
+
+export interface PlanProgress {
+  phase: PlanPhase;
+  /** Simulations done and expected so far (the total grows as the search learns how many it needs). */
+  done: number;
+  total: number;
+  message: string;
+}
+
+export interface PlanOptions {
+  /** Step name (exact, case-insensitive) or 1-based index; default the last step. */
+  at?: string | number;
+  /** Clips the search may add (0–3, default 3; 0 = no search). */
+  maxClips?: number;
+  onProgress?: (p: PlanProgress) => void;
+  /** Worker threads for the simulations (default 2; 0 = in-process). */
+  workers?: number;
+  /** The bundled worker (default dist/workers/clip-search.mjs); if missing the search runs in-process. */
+  workerScript?: string;
+  /** Record PV loops of the wean-test states (for the report). */
+  waveforms?: boolean;
+}

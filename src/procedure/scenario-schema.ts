@@ -1,0 +1,473 @@
+/**
+ * The scenario file (contract "Scenario file"): a strict zod 4 schema and `parseScenario`, which turns
+ * raw JSON/YAML data into a `Scenario` or throws an `InputError` listing every problem as
+ * `{ path, message }`, e.g. `steps[2].impella.pLevel: 12 is out of range 0..9`.
+ *
+ * - Unknown keys are errors, at every level.
+ * - `patient.overrides` and `steps[i].set` take parameter paths from PARAMS; each value is checked
+ *   against its definition (type, range, unit); `mr.segments` shares must be ≥ 0 and sum to 1 (±0.01).
+ * - `impella`: an object or null; `pLevel` 0..9 (whole), `targetFlow_L_min` above 0 up to 6.5, not both.
+ * - `clip`: one clip or a non-empty array; `position` a segment or `{ offset_mm }`. Whether the clips
+ *   fit (on the coaptation line, not on another clip) and whether a pump is in place when a step
+ *   leaves out the model is checked by replaying the steps' device changes (no simulation).
+ * - `euroscore2` is validated by the clinical module's parser.
+ *
+ * `parseScenarioText` parses a file's text (JSON or YAML, with line and column in syntax errors) and
+ * validates it. Isomorphic: no node: imports (the web app uses it to import scenario files).
+ */
+import { parseDocument } from "yaml";
+import { z } from "zod";
+import { parseEuroScore2Input } from "../clinical/euroscore2.js";
+import { euroScore2InputSchema } from "../clinical/euroscore2-input.js";
+import { IMPELLA_MODELS } from "../devices/impella/models.js";
+import { CLIP_DEVICES } from "../devices/mitraclip/devices.js";
+import {
+  type NumberParam,
+  PARAM_BY_PATH,
+  PARAMS,
+  type ParamDef,
+  type Params,
+  PRESET_IDS,
+  SEGMENTS,
+} from "../physiology/params.js";
+import type { Devices } from "./circuit.js";
+import { applyStep, initialParams } from "./execute.js";
+import { InputError, type InputProblem, type Scenario, type Step } from "./types.js";
+
+/** Highest `targetFlow_L_min` accepted (L/min): above every model's labelled maximum. */
+export const MAX_TARGET_FLOW_L_MIN = 6.5;
+/** Tolerance on the sum of the `mr.segments` shares. */
+export const SEGMENT_SUM_TOLERANCE = 0.01;
+
+// ---------------------------------------------------------------------------------------------
+// Messages
+
+/** A value as the user wrote it, shortened for one-line messages. */
+export function showValue(v: unknown): string {
+  if (v === undefined) return "nothing";
+  if (typeof v === "number") return String(v);
+  if (Array.isArray(v)) return v.length === 0 ? "an empty list" : "a list";
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+}
+
+const EXPECTED: Record<string, string> = {
+  string: "a string",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  object: "an object",
+  array: "a list",
+  null: "null",
+};
+
+const rangeText = (min: number, max: number, unit?: string) => `${min}..${max}${unit ? ` ${unit}` : ""}`;
+
+const quoteList = (values: readonly unknown[]) =>
+  values.map((v) => (typeof v === "string" ? v : String(v))).join(", ");
+
+type RawIssue = z.core.$ZodRawIssue;
+
+/** Generic messages for issues whose schema has no message of its own. */
+function defaultMessage(iss: RawIssue): string {
+  const input = iss.input;
+  switch (iss.code) {
+    case "invalid_type": {
+      const expected = EXPECTED[iss.expected] ?? iss.expected;
+      return input === undefined ? `missing; expected ${expected}` : `${showValue(input)} is not ${expected}`;
+    }
+    case "invalid_value":
+      if (input === undefined) return `missing; expected one of ${quoteList(iss.values)}`;
+      return `${showValue(input)} is not allowed; expected one of ${quoteList(iss.values)}`;
+    case "too_small":
+      if (iss.origin === "array") return "must not be empty";
+      if (iss.origin === "string") return "must not be empty";
+      return `${showValue(input)} is below the minimum ${iss.minimum}`;
+    case "too_big":
+      return `${showValue(input)} is above the maximum ${iss.maximum}`;
+    case "unrecognized_keys":
+      return "unknown key";
+    default:
+      return iss.message ?? `${showValue(input)} is not allowed`;
+  }
+}
+
+/** A number field with its range in every message. */
+function numberField(opts: {
+  min: number;
+  max: number;
+  unit?: string;
+  integer?: boolean;
+  aboveMin?: boolean;
+}) {
+  const { min, max, unit, integer, aboveMin } = opts;
+  const range = aboveMin ? `above ${min} up to ${max}${unit ? ` ${unit}` : ""}` : rangeText(min, max, unit);
+  const kind = integer ? "a whole number" : "a number";
+  const error = (iss: RawIssue): string => {
+    const v = iss.input;
+    if (v === undefined) return `missing; expected ${kind} ${range}`;
+    if (typeof v !== "number" || !Number.isFinite(v))
+      return `${showValue(v)} is not a number; expected ${range}`;
+    if (v < min || v > max || (aboveMin && v <= min)) {
+      return aboveMin ? `${v} is out of range: expected ${range}` : `${v} is out of range ${range}`;
+    }
+    if (integer && !Number.isInteger(v)) return `${v} is not a whole number; expected ${kind} ${range}`;
+    return `${v} is not allowed; expected ${kind} ${range}`;
+  };
+  let s = integer ? z.number({ error }).int() : z.number({ error });
+  s = aboveMin ? s.gt(min) : s.min(min);
+  return s.max(max);
+}
+
+/** A strict object whose unknown-key message lists the allowed keys; `what` names it when it is not an object. */
+function strict<T extends z.core.$ZodLooseShape>(shape: T, what?: string) {
+  const allowed = Object.keys(shape).join(", ");
+  return z.strictObject(shape, {
+    error: (iss) => {
+      if (iss.code === "unrecognized_keys") return `allowed: ${allowed}`;
+      if (what && iss.code === "invalid_type" && iss.input !== undefined) {
+        return `${showValue(iss.input)} is not allowed; expected ${what}`;
+      }
+      return undefined;
+    },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parameters
+
+const unitOf = (p: NumberParam) => (p.unit === "1" ? undefined : p.unit);
+
+function paramSchema(p: ParamDef): z.ZodType {
+  switch (p.type) {
+    case "number":
+      return numberField({ min: p.min, max: p.max, unit: unitOf(p), integer: p.integer }).describe(
+        `${p.description} (${p.unit})`,
+      );
+    case "boolean":
+      return z
+        .boolean({ error: (iss) => `${showValue(iss.input)} is not allowed; expected true or false` })
+        .describe(p.description);
+    case "segments":
+      return segmentsSchema.describe(p.description);
+    default: {
+      const never: never = p;
+      throw new Error(`unknown parameter type ${(never as ParamDef).type}`);
+    }
+  }
+}
+
+const shareField = numberField({ min: 0, max: 1 });
+const segmentsSchema = strict({ A1P1: shareField, A2P2: shareField, A3P3: shareField }).superRefine(
+  (v, ctx) => {
+    const sum = v.A1P1 + v.A2P2 + v.A3P3;
+    if (Math.abs(sum - 1) > SEGMENT_SUM_TOLERANCE) {
+      ctx.addIssue({
+        code: "custom",
+        message: `shares sum to ${round(sum)} (${v.A1P1} + ${v.A2P2} + ${v.A3P3}); they must sum to 1 (±${SEGMENT_SUM_TOLERANCE})`,
+      });
+    }
+  },
+);
+
+const round = (x: number) => Number(x.toPrecision(6));
+
+const PARAM_PATHS = PARAMS.map((p) => p.path);
+
+/** Parameter paths with a value each, e.g. `{ "hr_bpm": 95, "mr.eroa_cm2": 0.45 }`. */
+const paramsSchema = z
+  .strictObject(Object.fromEntries(PARAMS.map((p) => [p.path, paramSchema(p).optional()])))
+  .meta({
+    id: "ScenarioParameters",
+    description: "Parameter paths and values (see src/physiology/params.ts for units, ranges and sources)",
+  });
+
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0];
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = d[j];
+      d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return d[b.length];
+}
+
+/** The known parameter path closest to `key`, if it is close enough to be a likely typo. */
+export function closestParameter(key: string): string | undefined {
+  const lower = key.toLowerCase();
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const p of PARAM_PATHS) {
+    const d = p.toLowerCase() === lower ? 0 : editDistance(lower, p.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = p;
+    }
+  }
+  // Also match a path given without its unit suffix (`hr` for `hr_bpm`, `mr.eroa` for `mr.eroa_cm2`).
+  const byStem = PARAM_PATHS.find((p) => p.split("_")[0].toLowerCase() === lower.split("_")[0]);
+  if (byStem && bestD > 0) return byStem;
+  return bestD <= Math.max(2, Math.floor(key.length / 4)) ? best : undefined;
+}
+
+function unknownParameterMessage(key: string): string {
+  const near = closestParameter(key);
+  return `unknown parameter${near ? `; did you mean ${near}?` : ""} (known: ${PARAM_PATHS.join(", ")})`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Devices and steps
+
+const impellaSchema = strict(
+  {
+    model: z
+      .enum(IMPELLA_MODELS)
+      .optional()
+      .describe("Impella model; may be left out once a pump is in place"),
+    pLevel: numberField({ min: 0, max: 9, integer: true })
+      .optional()
+      .describe("P-level (P0 = motor stopped)"),
+    targetFlow_L_min: numberField({ min: 0, max: MAX_TARGET_FLOW_L_MIN, unit: "L/min", aboveMin: true })
+      .optional()
+      .describe("Displayed mean pump flow the operator titrates to (L/min)"),
+  },
+  'an object such as { "model": "CP", "pLevel": 6 }, or null to remove the pump',
+).superRefine((v, ctx) => {
+  if (v.pLevel !== undefined && v.targetFlow_L_min !== undefined) {
+    ctx.addIssue({
+      code: "custom",
+      message: `both pLevel (${v.pLevel}) and targetFlow_L_min (${v.targetFlow_L_min}) given; give one of them`,
+    });
+  }
+});
+
+const positionSchema = z
+  .union([z.enum(SEGMENTS), strict({ offset_mm: numberField({ min: -100, max: 100, unit: "mm" }) })], {
+    error: (iss) =>
+      `${showValue(iss.input)} is not a clip position; expected A1P1, A2P2, A3P3 or { "offset_mm": x } (mm from the centre of A2-P2, negative toward A1P1)`,
+  })
+  .describe(
+    "Named segment, or offset along the coaptation line (mm; 0 = centre of A2-P2, negative anterolateral)",
+  );
+
+const clipSchema = strict({
+  device: z.enum(CLIP_DEVICES).describe("MitraClip G4 size"),
+  position: positionSchema,
+}).meta({ id: "ScenarioClip" });
+
+const stepSchema = strict({
+  name: z.string().min(1).describe("Shown in tables and file names"),
+  impella: impellaSchema
+    .nullable()
+    .optional()
+    .describe("Pump settings; null removes the pump (a stopped pump left in place leaks backwards)"),
+  clip: z
+    .union([clipSchema, z.array(clipSchema).min(1)], {
+      error: (iss) =>
+        `${showValue(iss.input)} is not a clip; expected { "device", "position" } or a list of them`,
+    })
+    .optional(),
+  set: paramsSchema.optional(),
+});
+
+function scenarioShape(euroscore2: z.ZodType) {
+  return strict({
+    id: z.string().min(1),
+    title: z.string(),
+    source: z.string().optional(),
+    patient: strict({
+      preset: z.enum(PRESET_IDS),
+      overrides: paramsSchema.optional(),
+    }),
+    steps: z.array(stepSchema).min(1).describe("Cumulative steps: what a step changes stays changed"),
+    euroscore2: euroscore2.optional(),
+  });
+}
+
+/** The scenario schema used for validation (the `euroscore2` block is checked by its own parser). */
+export const scenarioSchema = scenarioShape(z.unknown());
+
+/** JSON Schema (draft 2020-12) of the scenario file, e.g. for editors. */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  const schema = scenarioShape(euroScore2InputSchema.describe("EuroSCORE II input (contract)")).meta({
+    title: "Clipshock scenario",
+    description: "A patient (preset + parameter overrides) and a timeline of cumulative steps",
+  });
+  return z.toJSONSchema(schema) as Record<string, unknown>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issues -> problems
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const k of path) {
+    if (typeof k === "number") out += `[${k}]`;
+    else out += out ? `.${String(k)}` : String(k);
+  }
+  return out;
+}
+
+const isParamsObject = (path: readonly PropertyKey[]) => {
+  const last = path[path.length - 1];
+  return (
+    (path.length === 2 && path[0] === "patient" && last === "overrides") ||
+    (path[0] === "steps" && last === "set")
+  );
+};
+
+function issueProblems(iss: z.core.$ZodIssue, prefix: readonly PropertyKey[], out: InputProblem[]): void {
+  const path = [...prefix, ...iss.path];
+  if (iss.code === "unrecognized_keys") {
+    for (const key of iss.keys) {
+      const message = isParamsObject(path) ? unknownParameterMessage(key) : `unknown key (${iss.message})`;
+      out.push({ path: formatPath([...path, key]), message });
+    }
+    return;
+  }
+  if (iss.code === "invalid_union") {
+    // The branch that fits the kind of value given (object, list, string) explains the problem best;
+    // if none does, the union's own message says what is allowed.
+    const rootMismatch = (i: z.core.$ZodIssue) =>
+      i.path.length === 0 && (i.code === "invalid_type" || i.code === "invalid_value");
+    const branch = iss.errors.find((errs) => errs.length > 0 && !errs.some(rootMismatch));
+    if (branch) {
+      for (const sub of branch) issueProblems(sub, path, out);
+      return;
+    }
+  }
+  out.push({ path: formatPath(path), message: iss.message });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Devices: replay the steps' device changes (no simulation) to find clips that do not fit and
+// pumps without a model.
+
+function deviceProblems(scenario: Scenario): InputProblem[] {
+  const problems: InputProblem[] = [];
+  let params: Params = initialParams(scenario);
+  let devices: Devices = { impella: null, clips: [] };
+  scenario.steps.forEach((step: Step, i) => {
+    try {
+      const r = applyStep(step, i, params, devices);
+      params = r.params;
+      devices = r.devices;
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      problems.push(...e.problems);
+      // Go on with the parameter changes only, so later steps are still checked.
+      params = { ...params, ...(step.set ?? {}) };
+    }
+  });
+  return problems;
+}
+
+/**
+ * Validates raw scenario data (parsed JSON or YAML). Returns the scenario, or throws an InputError
+ * with every problem found.
+ */
+export function parseScenario(raw: unknown): Scenario {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    throw new InputError([
+      {
+        path: "",
+        message: `${showValue(raw)} is not a scenario; expected an object with id, title, patient, steps`,
+      },
+    ]);
+  }
+  const problems: InputProblem[] = [];
+  const parsed = scenarioSchema.safeParse(raw, { error: defaultMessage, reportInput: true });
+  if (!parsed.success) for (const iss of parsed.error.issues) issueProblems(iss, [], problems);
+  const euro = (raw as Record<string, unknown>).euroscore2;
+  if (euro !== undefined) {
+    const r = parseEuroScore2Input(euro, "euroscore2.");
+    if (!r.ok) problems.push(...r.problems);
+  }
+  if (problems.length > 0 || !parsed.success) throw new InputError(problems);
+  const scenario = parsed.data as Scenario;
+  const deviceIssues = deviceProblems(scenario);
+  if (deviceIssues.length > 0) throw new InputError(deviceIssues);
+  return scenario;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text (JSON or YAML) -> scenario
+
+export type ScenarioFormat = "json" | "yaml";
+
+/** The format by extension; otherwise JSON when the text starts with `{` or `[`, else YAML. */
+export function detectFormat(text: string, fileName: string): ScenarioFormat {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith(".json")) return "json";
+  if (lower.endsWith(".yaml") || lower.endsWith(".yml")) return "yaml";
+  const first = text.trimStart()[0];
+  return first === "{" || first === "[" ? "json" : "yaml";
+}
+
+/** 1-based line and column of a character offset. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+  const lines = before.split("\n");
+  return { line: lines.length, column: lines[lines.length - 1].length + 1 };
+}
+
+const fail = (fileName: string, message: string): never => {
+  throw new InputError([{ path: fileName, message }]);
+};
+
+function parseJson(text: string, fileName: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    // V8 messages: "... in JSON at position 16", sometimes with "(line 2 column 5)"; "Unexpected end of JSON input".
+    const lc = /line (\d+) column (\d+)/.exec(msg);
+    const pos = /position (\d+)/.exec(msg);
+    const at = lc
+      ? { line: Number(lc[1]), column: Number(lc[2]) }
+      : pos
+        ? lineColumn(text, Number(pos[1]))
+        : /end of JSON/.test(msg)
+          ? lineColumn(text, text.length)
+          : undefined;
+    const reason = msg
+      .replace(/\s*\(line \d+ column \d+\)/, "")
+      .replace(/\s*(in JSON )?at position \d+/, "")
+      .replace(/,\s*".*" is not valid JSON$/, "")
+      .replace(/end of JSON input$/, "end of the file");
+    return fail(fileName, `malformed JSON${at ? ` at line ${at.line}, column ${at.column}` : ""}: ${reason}`);
+  }
+}
+
+function parseYaml(text: string, fileName: string): unknown {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const err = doc.errors[0];
+  if (err) {
+    const at = lineColumn(text, err.pos[0]);
+    const reason = err.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+    return fail(fileName, `malformed YAML at line ${at.line}, column ${at.column}: ${reason}`);
+  }
+  return doc.toJS();
+}
+
+/** Parses a scenario file's text (JSON or YAML) and validates it. Throws InputError. */
+export function parseScenarioText(text: string, fileName: string): Scenario {
+  const name = fileName.split(/[\\/]/).pop() || fileName;
+  if (text.trim() === "") fail(name, "the file is empty; expected a scenario (id, title, patient, steps)");
+  const raw = detectFormat(text, fileName) === "json" ? parseJson(text, name) : parseYaml(text, name);
+  try {
+    return parseScenario(raw);
+  } catch (e) {
+    // A problem with the whole document is named after the file.
+    if (e instanceof InputError)
+      throw new InputError(e.problems.map((p) => (p.path ? p : { ...p, path: name })));
+    throw e;
+  }
+}
+
+/** The definition of a parameter path, if known (for messages and tools). */
+export const parameterDefinition = (path: string): ParamDef | undefined => PARAM_BY_PATH.get(path);

@@ -1,0 +1,93 @@
+/**
+ * Scenario and result types shared by the command line, the web app and the planner.
+ * A scenario is data: a patient (preset + overrides) and a timeline of cumulative steps.
+ */
+
+import type { ImpellaModel } from "../devices/impella/models.js";
+import type { ClipDevice } from "../devices/mitraclip/devices.js";
+import type { Measurements } from "../measure/beat.js";
+import type { Params, ParamValue, PresetId, Segment } from "../physiology/params.js";
+
+export type ClipPosition = Segment | { offset_mm: number };
+
+export interface ClipRequest {
+  device: ClipDevice;
+  position: ClipPosition;
+}
+
+export interface ImpellaRequest {
+  model?: ImpellaModel;
+  pLevel?: number;
+  targetFlow_L_min?: number;
+}
+
+export interface Step {
+  name: string;
+  /** null removes the pump. */
+  impella?: ImpellaRequest | null;
+  clip?: ClipRequest | ClipRequest[];
+  set?: Record<string, ParamValue>;
+}
+
+export interface EuroScore2Input {
+  age_years: number;
+  sex: "male" | "female";
+  creatinineClearance_mL_min?: number;
+  dialysis: boolean;
+  extracardiacArteriopathy: boolean;
+  poorMobility: boolean;
+  previousCardiacSurgery: boolean;
+  chronicLungDisease: boolean;
+  activeEndocarditis: boolean;
+  criticalPreoperativeState: boolean;
+  diabetesOnInsulin: boolean;
+  nyhaClass: 1 | 2 | 3 | 4;
+  ccs4Angina: boolean;
+  lvef_pct: number;
+  recentMI: boolean;
+  paSystolic_mmHg: number;
+  urgency: "elective" | "urgent" | "emergency" | "salvage";
+  weightOfIntervention: "isolated-cabg" | "single-non-cabg" | "two" | "three-or-more";
+  thoracicAortaSurgery: boolean;
+}
+
+export interface Scenario {
+  id: string;
+  title: string;
+  source?: string;
+  patient: { preset: PresetId; overrides?: Record<string, ParamValue> };
+  steps: Step[];
+  euroscore2?: EuroScore2Input;
+}
+
+export interface StepResult {
+  name: string;
+  parameters: Params;
+  measurements: Measurements;
+  /** Devices in place after this step. */
+  devices: {
+    impella: { model: ImpellaModel; pLevel?: number; targetFlow_L_min?: number } | null;
+    clips: { device: ClipDevice; offset_mm: number; position?: Segment }[];
+  };
+  converged: boolean;
+  simulated_s: number;
+}
+
+export interface ScenarioResult {
+  scenario: string;
+  steps: StepResult[];
+}
+
+/** One problem with user input, reported as `path: message` (exit status 2). */
+export interface InputProblem {
+  path: string;
+  message: string;
+}
+
+export class InputError extends Error {
+  readonly problems: InputProblem[];
+  constructor(problems: InputProblem[]) {
+    super(problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join("\n"));
+    this.problems = problems;
+  }
+}

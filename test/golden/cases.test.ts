@@ -1,0 +1,123 @@
+/**
+ * Golden behaviour of the built-in cases: ranges taken from the published reports (issue 3), never
+ * numbers copied from a run. Targets the model misses are written as `it.fails` with the figures,
+ * so that they are visible and a model change that meets them shows up as a test to update.
+ */
+import { describe, expect, it } from "vitest";
+import { getCase } from "../../src/procedure/cases/index.js";
+import { simulateScenario } from "../../src/procedure/execute.js";
+
+function run(id: string) {
+  const c = getCase(id);
+  if (!c) throw new Error(`no case ${id}`);
+  const t0 = performance.now();
+  const r = simulateScenario(c);
+  const wall_ms = performance.now() - t0;
+  const step = (name: string) => {
+    const s = r.steps.find((x) => x.name === name);
+    if (!s) throw new Error(`no step ${name}`);
+    return s.measurements;
+  };
+  return { r, step, wall_ms };
+}
+
+describe("impella-cp-two-clips (Coroas Pascual 2024)", () => {
+  const { r, step, wall_ms } = run("impella-cp-two-clips");
+
+  it("has the report's steps, named exactly, each at steady state", () => {
+    expect(r.steps.map((s) => s.name)).toEqual([
+      "Impella CP at P6",
+      "NTW at A2-P2",
+      "NT beside it",
+      "Impella removed",
+    ]);
+    for (const s of r.steps) expect(s.converged).toBe(true);
+  });
+  it("MR is severe (grade 4) on Impella CP at P6 before clipping", () => {
+    expect(step("Impella CP at P6").mr_grade).toBe(4);
+  });
+  it("after the NTW at A2-P2 MR is grade 2–3 with the largest residual orifice on the medial side (A3P3)", () => {
+    const m = step("NTW at A2-P2");
+    expect(m.mr_grade).toBeGreaterThanOrEqual(2);
+    expect(m.mr_grade).toBeLessThanOrEqual(3);
+    const seg = m.mr_eroa_by_segment_cm2;
+    expect(seg.A3P3).toBeGreaterThan(seg.A2P2);
+    expect(seg.A3P3).toBeGreaterThan(seg.A1P1);
+  });
+  it("after the NT beside it MR is at most mild and the mean gradient below 5 mmHg", () => {
+    const m = step("NT beside it");
+    expect(m.mr_grade).toBeLessThanOrEqual(1);
+    expect(m.mv_gradient_mean_mmHg).toBeLessThan(5);
+  });
+  it("MAP stays at least 60 mmHg after the pump is removed", () => {
+    const m = step("Impella removed");
+    expect(m.map_mmHg).toBeGreaterThanOrEqual(60);
+    expect(m.pump_flow_L_min).toBe(0);
+  });
+  it("blood volume stays conserved through every step; the case runs in under 2 s", () => {
+    const v = r.steps.map((s) => s.measurements.total_blood_volume_mL);
+    for (const x of v) expect(Math.abs(x - v[0])).toBeLessThan(1e-6 * v[0]);
+    expect(wall_ms).toBeLessThan(2000);
+  });
+});
+
+describe("impella5-wean-test (Ugueto-Rodrigo 2023)", () => {
+  const { r, step, wall_ms } = run("impella5-wean-test");
+
+  it("has the report's steps, named exactly, with the displayed pump flow at each target", () => {
+    expect(r.steps.map((s) => s.name)).toEqual([
+      "Impella 5.0 at 2 L/min",
+      "NTW at A3-P3",
+      "support at 1 L/min",
+      "support back at 2 L/min",
+      "NT at A2-P2",
+      "support at 0.5 L/min",
+    ]);
+    const targets = [2, 2, 1, 2, 2, 0.5];
+    r.steps.forEach((s, i) =>
+      expect(Math.abs(s.measurements.pump_flow_L_min - targets[i])).toBeLessThan(0.05 * targets[i] + 0.02),
+    );
+  });
+  it("after the first clip at 2 L/min the gradient is 3–5 mmHg and MR is reduced", () => {
+    const before = step("Impella 5.0 at 2 L/min");
+    const m = step("NTW at A3-P3");
+    expect(m.mv_gradient_mean_mmHg).toBeGreaterThanOrEqual(3);
+    expect(m.mv_gradient_mean_mmHg).toBeLessThanOrEqual(5);
+    expect(m.mr_grade).toBeLessThan(before.mr_grade);
+    expect(m.mr_rvol_mL).toBeLessThan(before.mr_rvol_mL);
+  });
+  it("after the second clip MR is at most grade 1 and the gradient 6–8 mmHg at 2 L/min", () => {
+    const m = step("NT at A2-P2");
+    expect(m.mr_grade).toBeLessThanOrEqual(1);
+    expect(m.mv_gradient_mean_mmHg).toBeGreaterThanOrEqual(6);
+    expect(m.mv_gradient_mean_mmHg).toBeLessThanOrEqual(8);
+  });
+  it("lowering support after the second clip lowers the gradient (direction)", () => {
+    expect(step("support at 0.5 L/min").mv_gradient_mean_mmHg).toBeLessThan(
+      step("NT at A2-P2").mv_gradient_mean_mmHg,
+    );
+  });
+  // Known miss (measured: 1 L/min gives grade 2 and RVol 20.0 mL vs 20.2 mL at 2 L/min, −1 %): in the
+  // model a 1 L/min change of pump flow shrinks the LV by ≈ 2 %, so the volume-dependent orifice and
+  // the regurgitant volume barely move. The report saw grade III–IV at 1 L/min.
+  it.fails("at 1 L/min MR is grade 3 or more and the regurgitant volume at least 25 % higher than at 2 L/min", () => {
+    const low = step("support at 1 L/min");
+    const high = step("NTW at A3-P3");
+    expect(low.mr_grade).toBeGreaterThanOrEqual(3);
+    expect(low.mr_rvol_mL).toBeGreaterThanOrEqual(1.25 * high.mr_rvol_mL);
+  });
+  // Known miss (measured: 6.8 → 6.5 mmHg): the native LV takes over most of the pump's flow, so the
+  // transmitral flow falls only ≈ 9 % from 2 to 0.5 L/min. The report saw 7 → 5 mmHg.
+  it.fails("at 0.5 L/min the gradient is 4–6 mmHg and at least 1 mmHg lower than at 2 L/min", () => {
+    const low = step("support at 0.5 L/min");
+    const high = step("NT at A2-P2");
+    expect(low.mv_gradient_mean_mmHg).toBeGreaterThanOrEqual(4);
+    expect(low.mv_gradient_mean_mmHg).toBeLessThanOrEqual(6);
+    expect(high.mv_gradient_mean_mmHg - low.mv_gradient_mean_mmHg).toBeGreaterThanOrEqual(1);
+  });
+  it("blood volume stays conserved through every step; the case runs in under 2 s", () => {
+    const v = r.steps.map((s) => s.measurements.total_blood_volume_mL);
+    for (const x of v) expect(Math.abs(x - v[0])).toBeLessThan(1e-6 * v[0]);
+    expect(wall_ms).toBeLessThan(2000);
+  });
+});
