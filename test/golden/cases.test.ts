@@ -74,9 +74,9 @@ describe("impella5-wean-test (Ugueto-Rodrigo 2023)", () => {
       "support at 0.5 L/min",
     ]);
     const targets = [2, 2, 1, 2, 2, 0.5];
-    r.steps.forEach((s, i) =>
-      expect(Math.abs(s.measurements.pump_flow_L_min - targets[i])).toBeLessThan(0.05 * targets[i] + 0.02),
-    );
+    r.steps.forEach((s, i) => {
+      expect(Math.abs(s.measurements.pump_flow_L_min - targets[i])).toBeLessThan(0.05 * targets[i] + 0.02);
+    });
   });
   it("after the first clip at 2 L/min the gradient is 3–5 mmHg and MR is reduced", () => {
     const before = step("Impella 5.0 at 2 L/min");

@@ -17,7 +17,13 @@ export interface StateJob {
 }
 
 export type StateOutcome =
-  | { ok: true; measurements: Measurements; converged: boolean; state: Record<string, number>; pvLoop?: PvLoop }
+  | {
+      ok: true;
+      measurements: Measurements;
+      converged: boolean;
+      state: Record<string, number>;
+      pvLoop?: PvLoop;
+    }
   | { ok: false; error: string };
 
 /** Points kept of a recorded PV loop. */
@@ -27,7 +33,12 @@ export function runJob(job: StateJob): StateOutcome {
   try {
     const beat_s = 60 / num(job.params, "hr_bpm");
     const r = runState(job.params, job.devices, { from: job.from, record_s: job.pvLoop ? beat_s : 0 });
-    const out: StateOutcome = { ok: true, measurements: r.measurements, converged: r.converged, state: r.state };
+    const out: StateOutcome = {
+      ok: true,
+      measurements: r.measurements,
+      converged: r.converged,
+      state: r.state,
+    };
     if (job.pvLoop && r.waveforms) {
       const p = r.waveforms.col("lv.p_mmHg");
       const v = r.waveforms.col("lv.v_mL");

@@ -2,11 +2,12 @@
  * Types of the planner (`planScenario`) and of its JSON document (contract "Result of plan --json").
  * Full precision here; the document rounds (document.ts).
  */
+
+import type { EuroScore2Result } from "../../clinical/euroscore2.js";
+import type { ScaiStage } from "../../clinical/scai.js";
 import type { ClipDevice } from "../../devices/mitraclip/devices.js";
 import type { Measurements } from "../../measure/beat.js";
 import type { Params, Segment } from "../../physiology/params.js";
-import type { EuroScore2Result } from "../../clinical/euroscore2.js";
-import type { ScaiStage } from "../../clinical/scai.js";
 import type { ImpellaSetting } from "../circuit.js";
 import type { StepResult } from "../types.js";
 
@@ -37,7 +38,11 @@ export interface WeanTest {
   pumpStopped: Measurements | null;
   supportHidesMR: boolean;
   /** The pump setting of each column. */
-  settings: { current: ImpellaSetting | null; lowSupport: ImpellaSetting | null; pumpStopped: ImpellaSetting | null };
+  settings: {
+    current: ImpellaSetting | null;
+    lowSupport: ImpellaSetting | null;
+    pumpStopped: ImpellaSetting | null;
+  };
   note: string;
 }
 
@@ -53,7 +58,13 @@ export interface GradientAnalysis {
   method: "shapley";
   reference: { hr_bpm: number; hb_g_dL: number; impella: null };
   /** The gradient with each combination of the three changes toward reference applied. */
-  subsets: { flow: boolean; heartRate: boolean; anaemia: boolean; gradient_mmHg: number; transmitralFlow_L_min: number }[];
+  subsets: {
+    flow: boolean;
+    heartRate: boolean;
+    anaemia: boolean;
+    gradient_mmHg: number;
+    transmitralFlow_L_min: number;
+  }[];
   referenceMeasurements: Measurements;
 }
 

@@ -21,7 +21,8 @@ export class StableRange {
   ) {}
 
   update(lo: number, hi: number): [number, number] {
-    if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [this.min || this.floor[0], this.max || this.floor[1]];
+    if (!Number.isFinite(lo) || !Number.isFinite(hi))
+      return [this.min || this.floor[0], this.max || this.floor[1]];
     lo = Math.min(lo, this.floor[0]);
     hi = Math.max(hi, this.floor[1]);
     const step = niceStep(hi - lo);

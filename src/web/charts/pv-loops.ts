@@ -46,7 +46,8 @@ export class PvLoops {
 
   constructor(canvas: HTMLCanvasElement) {
     this.canvas = canvas;
-    for (const c of CHAMBERS) this.ranges.set(c, { v: new StableRange(FLOOR[c].v), p: new StableRange(FLOOR[c].p) });
+    for (const c of CHAMBERS)
+      this.ranges.set(c, { v: new StableRange(FLOOR[c].v), p: new StableRange(FLOOR[c].p) });
   }
 
   /** Sizes the backing store to the element's CSS size times the pixel ratio. */
@@ -124,7 +125,11 @@ export class PvLoops {
     ctx.textAlign = "left";
     ctx.fillStyle = "#222";
     ctx.font = `600 ${font + 1}px system-ui, sans-serif`;
-    ctx.fillText(`${NAMES[c]}${large ? " pressure-volume loop (mmHg vs mL)" : ""}`, box.x + 4, box.y + font + 1);
+    ctx.fillText(
+      `${NAMES[c]}${large ? " pressure-volume loop (mmHg vs mL)" : ""}`,
+      box.x + 4,
+      box.y + font + 1,
+    );
 
     ctx.beginPath();
     ctx.rect(plot.x, plot.y, plot.w, plot.h);

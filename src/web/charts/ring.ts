@@ -20,7 +20,9 @@ export class RingColumns {
     const n = chunk[0]?.length ?? 0;
     if (n === 0) return;
     if (n >= this.keep) {
-      this.columns.forEach((c, i) => c.set(chunk[i].subarray(n - this.keep)));
+      this.columns.forEach((c, i) => {
+        c.set(chunk[i].subarray(n - this.keep));
+      });
       this.length = this.keep;
       return;
     }
@@ -29,7 +31,9 @@ export class RingColumns {
       for (const c of this.columns) c.copyWithin(0, drop, this.length);
       this.length -= drop;
     }
-    this.columns.forEach((c, i) => c.set(chunk[i], this.length));
+    this.columns.forEach((c, i) => {
+      c.set(chunk[i], this.length);
+    });
     this.length += n;
   }
 

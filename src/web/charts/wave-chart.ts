@@ -51,7 +51,12 @@ export class WaveChart {
         y: { auto: true, range: (_u, lo, hi) => this.y.update(lo, hi) },
       },
       axes: [
-        { size: 28, values: (_u, vals) => vals.map((v) => `${v.toFixed(0)} s`), stroke: "#444", grid: { stroke: "#e6e6e6" } },
+        {
+          size: 28,
+          values: (_u, vals) => vals.map((v) => `${v.toFixed(0)} s`),
+          stroke: "#444",
+          grid: { stroke: "#e6e6e6" },
+        },
         { size: 44, label: spec.unit, labelSize: 14, stroke: "#444", grid: { stroke: "#e6e6e6" } },
       ],
       series: [

@@ -15,8 +15,8 @@ import type { Devices } from "../../procedure/circuit.js";
 import { LiveSession } from "../../procedure/live.js";
 import { InputError, type InputProblem, type Scenario } from "../../procedure/types.js";
 import {
-  type Change,
   CHUNK_CHANNELS,
+  type Change,
   type EngineState,
   type FromWorker,
   type StepChange,
@@ -67,7 +67,12 @@ const clone = (s: LiveSession): { params: LiveSession["params"]; devices: Device
 
 function situation(s: LiveSession): Scenario {
   const meta = loaded?.scenario ?? { id: "situation", title: "situation" };
-  return situationScenario({ id: meta.id, title: meta.title, source: meta.source }, preset, s.params, s.devices);
+  return situationScenario(
+    { id: meta.id, title: meta.title, source: meta.source },
+    preset,
+    s.params,
+    s.devices,
+  );
 }
 
 function engineState(s: LiveSession, m: Measurements): EngineState {
@@ -136,7 +141,10 @@ function settle(
     if (!finite(m)) throw new Error("the circulation left its valid range (non-finite pressures or volumes)");
   } catch (e) {
     const problems = problemsOf(e) ?? [
-      { path: "", message: `the engine failed: ${e instanceof Error ? e.message : String(e)}; the situation before it is kept` },
+      {
+        path: "",
+        message: `the engine failed: ${e instanceof Error ? e.message : String(e)}; the situation before it is kept`,
+      },
     ];
     post({ type: "error", id, origin, problems });
     if (fallback) {
@@ -169,7 +177,12 @@ function settle(
   });
 }
 
-function loadScenario(scenario: Scenario, builtIn: boolean, upTo: number, origin: "file" | "url" | "step"): void {
+function loadScenario(
+  scenario: Scenario,
+  builtIn: boolean,
+  upTo: number,
+  origin: "file" | "url" | "step",
+): void {
   const target = Math.max(-1, Math.min(upTo, scenario.steps.length - 1));
   let next: LiveSession;
   try {
@@ -181,12 +194,19 @@ function loadScenario(scenario: Scenario, builtIn: boolean, upTo: number, origin
     return;
   }
   const label = `${scenario.title}${target >= 0 ? ` — step ${target + 1}: ${scenario.steps[target].name}` : ""}`;
-  settle(next, null, label, { label: `loaded ${scenario.id}`, details: [scenario.title], before: null }, origin, () => {
-    loaded = { scenario, builtIn };
-    preset = scenario.patient.preset;
-    at = target;
-    modified = false;
-  });
+  settle(
+    next,
+    null,
+    label,
+    { label: `loaded ${scenario.id}`, details: [scenario.title], before: null },
+    origin,
+    () => {
+      loaded = { scenario, builtIn };
+      preset = scenario.patient.preset;
+      at = target;
+      modified = false;
+    },
+  );
 }
 
 function goToStep(k: number): void {
@@ -210,7 +230,8 @@ function goToStep(k: number): void {
     post({ type: "error", id: null, origin: "step", problems });
     return;
   }
-  const label = target >= 0 ? `step ${target + 1}: ${sc.steps[target].name}` : "patient before the first step";
+  const label =
+    target >= 0 ? `step ${target + 1}: ${sc.steps[target].name}` : "patient before the first step";
   const details = describeDifference(before, { params: next.params, devices: next.devices });
   const keepModified = target === at + 1 && modified;
   settle(
@@ -242,7 +263,12 @@ function applyChange(s: LiveSession, change: Change): LiveSession {
     }
     case "preset": {
       const dev = devicesStep(s.devices);
-      const sc: Scenario = { id: "preset", title: "preset", patient: { preset: change.preset }, steps: dev ? [dev] : [] };
+      const sc: Scenario = {
+        id: "preset",
+        title: "preset",
+        patient: { preset: change.preset },
+        steps: dev ? [dev] : [],
+      };
       const next = sessionFromSituation(sc);
       preset = change.preset;
       return next;
@@ -334,7 +360,9 @@ async function loadText(text: string, fileName: string, upTo: number, origin: "f
     const { parseScenarioText } = await import("../../procedure/scenario-schema.js");
     scenario = parseScenarioText(text, fileName);
   } catch (e) {
-    const problems = problemsOf(e) ?? [{ path: fileName, message: e instanceof Error ? e.message : String(e) }];
+    const problems = problemsOf(e) ?? [
+      { path: fileName, message: e instanceof Error ? e.message : String(e) },
+    ];
     post({ type: "error", id: null, origin, problems });
     return;
   }
@@ -382,7 +410,10 @@ function tick(): void {
   pendingBeats.push(...chunk.beats);
   const beats = pendingBeats;
   pendingBeats = [];
-  post({ type: "chunk", columns: cols, beats }, cols.map((c) => c.buffer));
+  post(
+    { type: "chunk", columns: cols, beats },
+    cols.map((c) => c.buffer),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -400,7 +431,12 @@ async function drain(): Promise<void> {
         case "loadCase": {
           const sc = getCase(msg.caseId);
           if (!sc) {
-            post({ type: "error", id: null, origin: "url", problems: [{ path: "case", message: `no built-in case ${msg.caseId}` }] });
+            post({
+              type: "error",
+              id: null,
+              origin: "url",
+              problems: [{ path: "case", message: `no built-in case ${msg.caseId}` }],
+            });
             if (!session) loadScenario(getCase("shock-demo")!, true, 0, "url");
           } else loadScenario(sc, true, msg.at, "url");
           break;

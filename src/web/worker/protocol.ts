@@ -3,8 +3,8 @@
  * draws. Waveform chunks carry one Float64Array per channel of CHUNK_CHANNELS (transferred, not copied).
  */
 import type { Measurements } from "../../measure/beat.js";
+import type { Params, ParamValue, PresetId } from "../../physiology/params.js";
 import type { Devices } from "../../procedure/circuit.js";
-import type { ParamValue, Params, PresetId } from "../../physiology/params.js";
 import type { ClipRequest, ImpellaRequest, InputProblem, Scenario } from "../../procedure/types.js";
 
 /**
@@ -105,4 +105,9 @@ export type FromWorker =
       change: StepChange | null;
       warnings: string[];
     }
-  | { type: "error"; id: number | null; origin: "change" | "file" | "url" | "step"; problems: InputProblem[] };
+  | {
+      type: "error";
+      id: number | null;
+      origin: "change" | "file" | "url" | "step";
+      problems: InputProblem[];
+    };

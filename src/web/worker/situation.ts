@@ -3,17 +3,18 @@
  * checks of parameter patches from the controls, and one-line descriptions of steps and changes.
  * Pure functions; the worker uses them, tests call them directly.
  */
-import type { Devices } from "../../procedure/circuit.js";
-import type { InputProblem, Scenario, Step } from "../../procedure/types.js";
+
 import {
   PARAM_BY_PATH,
   PARAMS,
-  type ParamValue,
   type Params,
+  type ParamValue,
   type PresetId,
   presetParams,
   SEGMENTS,
 } from "../../physiology/params.js";
+import type { Devices } from "../../procedure/circuit.js";
+import type { InputProblem, Scenario, Step } from "../../procedure/types.js";
 
 const SHARE_TOLERANCE = 0.01;
 
