@@ -207,9 +207,17 @@ export function measureBeat(tr: Trace, ctx: BeatContext, start = 0, end = tr.len
       if (q > 1 && a > mvArea) mvArea = a;
       if (vel_cm_s > peakMv) peakMv = vel_cm_s;
     }
-    // Mean transmitral gradient: LA − LV pressure averaged over the inflow envelope.
-    gradSum += (pLa[i] - pLv[i]) * dt * share;
-    gradN += dt * share;
+    // Mean transmitral gradient: LA − LV pressure averaged over the inflow envelope, by the
+    // trapezoid rule on the forward part of the interval (its ends interpolated), so that the
+    // figure converges at second order in the step rather than first.
+    if (share > 0) {
+      const g0 = pLa[i] - pLv[i];
+      const g1 = i + 1 < end ? pLa[i + 1] - pLv[i + 1] : g0;
+      const from = q >= 0 ? 0 : 1 - share;
+      const to = from + share;
+      gradSum += 0.5 * (g0 + from * (g1 - g0) + g0 + to * (g1 - g0)) * dt * share;
+      gradN += dt * share;
+    }
     let vt = 0;
     for (let c = 0; c < vols.length; c++) vt += vols[c][i];
     volSum += vt * dt;
