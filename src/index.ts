@@ -25,6 +25,7 @@ export {
   type NumericKey,
 } from "./measure/beat.js";
 export * from "./measure/mr-grade.js";
+export { CHAMBERS, type Chamber, type PvLoop, pvLoops } from "./measure/pv-loop.js";
 // Parameters and presets (every parameter with unit, range, default and source).
 export * from "./physiology/params.js";
 export { CASES, getCase } from "./procedure/cases/index.js";
