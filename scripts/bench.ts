@@ -7,37 +7,12 @@
  */
 import { execSync } from "node:child_process";
 import { DEFAULT_DT_S } from "../src/engine/simulation.js";
-import type { Measurements } from "../src/measure/beat.js";
+import { CONTRACT_NUMERIC_KEYS } from "../src/measure/beat.js";
 import { presetParams } from "../src/physiology/params.js";
 import type { Devices } from "../src/procedure/circuit.js";
 import { createSimulation, runState } from "../src/procedure/run-state.js";
 
-const CONTRACT_KEYS = [
-  "hr_bpm",
-  "map_mmHg",
-  "sbp_mmHg",
-  "dbp_mmHg",
-  "co_L_min",
-  "native_co_L_min",
-  "pump_flow_L_min",
-  "pump_speed_rpm",
-  "cpo_W",
-  "lvedp_mmHg",
-  "lvedv_mL",
-  "lvesv_mL",
-  "lvef_pct",
-  "lap_mean_mmHg",
-  "lap_v_mmHg",
-  "pcwp_mmHg",
-  "rap_mmHg",
-  "pap_mean_mmHg",
-  "mr_rvol_mL",
-  "mr_rf_pct",
-  "mr_eroa_cm2",
-  "mv_gradient_mean_mmHg",
-  "mv_area_cm2",
-  "total_blood_volume_mL",
-] as const satisfies readonly (keyof Measurements)[];
+const CONTRACT_KEYS = CONTRACT_NUMERIC_KEYS;
 
 const params = presetParams("cardiogenic-shock-acute-mr");
 const devices: Devices = { impella: { model: "CP", pLevel: 6 }, clips: [] };

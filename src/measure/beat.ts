@@ -332,3 +332,31 @@ export const NUMERIC_KEYS = [
 ] as const satisfies readonly (keyof Measurements)[];
 
 export type NumericKey = (typeof NUMERIC_KEYS)[number];
+
+/** The numeric measurements of the contract's `simulate --json` table (accuracy checks: bench, step halving). */
+export const CONTRACT_NUMERIC_KEYS = [
+  "hr_bpm",
+  "map_mmHg",
+  "sbp_mmHg",
+  "dbp_mmHg",
+  "co_L_min",
+  "native_co_L_min",
+  "pump_flow_L_min",
+  "pump_speed_rpm",
+  "cpo_W",
+  "lvedp_mmHg",
+  "lvedv_mL",
+  "lvesv_mL",
+  "lvef_pct",
+  "lap_mean_mmHg",
+  "lap_v_mmHg",
+  "pcwp_mmHg",
+  "rap_mmHg",
+  "pap_mean_mmHg",
+  "mr_rvol_mL",
+  "mr_rf_pct",
+  "mr_eroa_cm2",
+  "mv_gradient_mean_mmHg",
+  "mv_area_cm2",
+  "total_blood_volume_mL",
+] as const satisfies readonly NumericKey[];

@@ -1,34 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { assemble } from "../../src/engine/assemble.js";
 import { Simulation } from "../../src/engine/simulation.js";
+import { CONTRACT_NUMERIC_KEYS } from "../../src/measure/beat.js";
 import { presetParams } from "../../src/physiology/params.js";
 import { createSimulation, runState } from "../../src/procedure/run-state.js";
 
-const CONTRACT_KEYS = [
-  "hr_bpm",
-  "map_mmHg",
-  "sbp_mmHg",
-  "dbp_mmHg",
-  "co_L_min",
-  "native_co_L_min",
-  "pump_flow_L_min",
-  "pump_speed_rpm",
-  "cpo_W",
-  "lvedp_mmHg",
-  "lvedv_mL",
-  "lvesv_mL",
-  "lvef_pct",
-  "lap_mean_mmHg",
-  "lap_v_mmHg",
-  "pcwp_mmHg",
-  "rap_mmHg",
-  "pap_mean_mmHg",
-  "mr_rvol_mL",
-  "mr_rf_pct",
-  "mr_eroa_cm2",
-  "mv_gradient_mean_mmHg",
-  "mv_area_cm2",
-] as const;
+const CONTRACT_KEYS = CONTRACT_NUMERIC_KEYS;
 
 const shock = presetParams("cardiogenic-shock-acute-mr");
 const withPump = {
