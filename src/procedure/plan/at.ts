@@ -1,6 +1,6 @@
 /**
- * `--at STEP`: a step name (exact, case-insensitive, surrounding spaces ignored) or a 1-based index.
- * Anything else is an input error listing the steps.
+ * `--at STEP`: a step name (exact, case-insensitive, surrounding spaces ignored) or a 0-based index
+ * (issue #5: "STEP is a step name or a 0-based index"). Anything else is an input error listing the steps.
  */
 import { InputError, type Scenario } from "../types.js";
 
@@ -11,16 +11,16 @@ export function resolveAt(scenario: Scenario, at?: string | number): number {
   const text = String(at).trim();
   if (/^\d+$/.test(text)) {
     const i = Number(text);
-    if (i >= 1 && i <= steps.length) return i - 1;
+    if (i < steps.length) return i;
   } else {
     const i = steps.findIndex((s) => s.name.trim().toLowerCase() === text.toLowerCase());
     if (i >= 0) return i;
   }
-  const list = steps.map((s, i) => `${i + 1} "${s.name}"`).join(", ");
+  const list = steps.map((s, i) => `${i} "${s.name}"`).join(", ");
   throw new InputError([
     {
       path: "--at",
-      message: `${JSON.stringify(String(at))} is not a step of ${scenario.id}; give a step name or an index 1..${steps.length}: ${list}`,
+      message: `${JSON.stringify(String(at))} is not a step of ${scenario.id}; give a step name or an index 0..${steps.length - 1}: ${list}`,
     },
   ]);
 }

@@ -106,6 +106,8 @@ export interface ClipSearchInfo {
   rejected: ClipStrategy[];
   /** Every simulated strategy, ranked (feasible first). */
   evaluated: ClipStrategy[];
+  beamWidth: number;
+  simulationsPerLevel: number;
   simulated: number;
   geometryEvaluated: number;
   wall_ms: number;
@@ -130,7 +132,7 @@ export interface PlanResult {
   scenario: { id: string; title: string; source?: string };
   /** Name of the step planned after. */
   at: string;
-  /** 1-based index of that step. */
+  /** 0-based index of that step. */
   atIndex: number;
   parameters: Params;
   devices: StepResult["devices"];
@@ -160,15 +162,18 @@ export interface PlanProgress {
 }
 
 export interface PlanOptions {
-  /** Step name (exact, case-insensitive) or 1-based index; default the last step. */
+  /** Step name (exact, case-insensitive) or 0-based index; default the last step. */
   at?: string | number;
   /** Clips the search may add (0–3, default 3; 0 = no search). */
   maxClips?: number;
   onProgress?: (p: PlanProgress) => void;
   /** Worker threads for the simulations (default 2; 0 = in-process). */
   workers?: number;
-  /** The bundled worker (default dist/workers/clip-search.mjs); if missing the search runs in-process. */
+  /** The bundled worker (default dist/workers/plan-worker.mjs); if missing the simulations run in-process. */
   workerScript?: string;
+  /** Beam width and simulations per level of the clip search (clip-search.ts DEFAULT_SEARCH). */
+  beamWidth?: number;
+  simulationsPerLevel?: number;
   /** Record PV loops of the wean-test states (for the report). */
   waveforms?: boolean;
 }

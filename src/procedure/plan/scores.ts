@@ -1,0 +1,32 @@
+/**
+ * Scores of the planned state: the suggested SCAI SHOCK stage from its simulated haemodynamics with the
+ * scenario's lactate and vasoactive drugs (parameters `lactate_mmol_L`, `vasoactiveDrugs`; not
+ * simulated), one MCS device per pump in place; EuroSCORE II from the scenario's `euroscore2` block.
+ */
+import { type EuroScore2Result, euroscore2 } from "../../clinical/euroscore2.js";
+import { scaiStage } from "../../clinical/scai.js";
+import type { Measurements } from "../../measure/beat.js";
+import { num, type Params } from "../../physiology/params.js";
+import type { Devices } from "../circuit.js";
+import type { Scenario } from "../types.js";
+import type { ScaiResult } from "./types.js";
+
+export function scaiOf(m: Measurements, params: Params, devices: Devices): ScaiResult {
+  const s = scaiStage({
+    sbp_mmHg: m.sbp_mmHg,
+    map_mmHg: m.map_mmHg,
+    co_L_min: m.co_L_min,
+    cpo_W: m.cpo_W,
+    pcwp_mmHg: m.pcwp_mmHg,
+    rap_mmHg: m.rap_mmHg,
+    papi: m.papi,
+    lactate_mmol_L: num(params, "lactate_mmol_L"),
+    vasoactiveDrugs: num(params, "vasoactiveDrugs"),
+    mcsDevices: devices.impella ? 1 : 0,
+  });
+  return { stage: s.stage, reasons: s.reasons, source: s.source };
+}
+
+export function euroscore2Of(scenario: Scenario): EuroScore2Result | undefined {
+  return scenario.euroscore2 ? euroscore2(scenario.euroscore2) : undefined;
+}

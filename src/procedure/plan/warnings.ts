@@ -1,0 +1,114 @@
+/**
+ * The planner's warnings, each a pure function of its analysis (no rule looks at the device alone:
+ * every warning compares simulated figures, except interference, which is about where a clip goes).
+ */
+import { MR_GRADE_LABEL, type MrGrade } from "../../measure/mr-grade.js";
+import { AREA_MIN_CM2, GRADIENT_LIMIT_MMHG } from "./criteria.js";
+import { clipsInZone, INTERFERENCE_ACTIONS } from "./interference.js";
+import { describeClip, describeClips } from "./rank.js";
+import { describeSetting } from "./support.js";
+import type { ClipStrategy, GradientAnalysis, PlanWarning, WeanTest } from "./types.js";
+
+const f1 = (x: number) => x.toFixed(1);
+const grade = (g: number) => `grade ${g} (${MR_GRADE_LABEL[g as MrGrade] ?? "?"})`;
+
+export function supportWarning(w: WeanTest): PlanWarning[] {
+  if (!w.supportHidesMR || !w.lowSupport || !w.pumpStopped) return [];
+  const c = w.current;
+  return [
+    {
+      code: "support-hides-mr",
+      message:
+        `Support hides MR: ${grade(c.mr_grade)}, ${f1(c.mr_rvol_mL)} mL/beat at ${describeSetting(w.settings.current)}, ` +
+        `but ${grade(w.lowSupport.mr_grade)}, ${f1(w.lowSupport.mr_rvol_mL)} mL/beat at ${describeSetting(w.settings.lowSupport)} ` +
+        `and ${grade(w.pumpStopped.mr_grade)}, ${f1(w.pumpStopped.mr_rvol_mL)} mL/beat with the pump stopped.`,
+      actions: [
+        "Judge the clip result at low support before releasing it (and before deciding on another clip).",
+        "Record P-level, pump flow and MAP with every MR assessment.",
+      ],
+      criteria: ["wean-test", "mr-grade"],
+    },
+  ];
+}
+
+export function gradientWarnings(g: GradientAnalysis): PlanWarning[] {
+  const share = Object.entries(g.contributions_mmHg)
+    .map(([k, v]) => `${k} ${v >= 0 ? "+" : ""}${f1(v)}`)
+    .join(", ");
+  const figures = `${f1(g.current_mmHg)} mmHg now, ${f1(g.reference_mmHg)} mmHg at reference conditions (HR ${g.reference.hr_bpm}, Hb ${g.reference.hb_g_dL} g/dL, no pump); shares ${share} mmHg; valve area ${g.valveArea_cm2.toFixed(2)} cm²`;
+  const out: PlanWarning[] = [];
+  if (g.current_mmHg >= GRADIENT_LIMIT_MMHG && g.reference_mmHg < GRADIENT_LIMIT_MMHG) {
+    out.push({
+      code: "gradient-inflated-by-flow",
+      message: `The gradient of ${f1(g.current_mmHg)} mmHg comes from the conditions, not the valve: it falls below ${GRADIENT_LIMIT_MMHG} at reference conditions (${figures}).`,
+      actions: [
+        "Read the gradient with heart rate, cardiac output and haemoglobin, and with the valve area.",
+        "Do not remove a clip for this gradient alone.",
+      ],
+      criteria: ["gradient-conditions", "gradient-limit"],
+    });
+  }
+  if (g.reference_mmHg >= GRADIENT_LIMIT_MMHG) {
+    const masked = g.current_mmHg < GRADIENT_LIMIT_MMHG;
+    out.push({
+      code: "gradient-high-at-reference",
+      message: masked
+        ? `The gradient of ${f1(g.current_mmHg)} mmHg understates the valve: at reference conditions it is ${f1(g.reference_mmHg)} mmHg, not below ${GRADIENT_LIMIT_MMHG} (${figures}).`
+        : `The gradient stays at or above ${GRADIENT_LIMIT_MMHG} mmHg at reference conditions: the clips narrow the valve (${figures}).`,
+      actions: ["Weigh residual MR against stenosis before adding or releasing a clip."],
+      criteria: ["gradient-conditions", "gradient-limit", "mvarc-stenosis"],
+    });
+  }
+  if (g.valveArea_cm2 < AREA_MIN_CM2) {
+    out.push({
+      code: "mitral-area-small",
+      message: `The effective mitral area is ${g.valveArea_cm2.toFixed(2)} cm², below ${AREA_MIN_CM2} cm².`,
+      criteria: ["mvarc-stenosis"],
+    });
+  }
+  return out;
+}
+
+/** Warns when the best strategy puts a clip where the pump catheter crosses the outflow tract. */
+export function interferenceWarning(
+  best: ClipStrategy | undefined,
+  length_mm: number,
+  pump: boolean,
+): PlanWarning[] {
+  if (!best || !pump) return [];
+  const hit = clipsInZone(best.clips, length_mm);
+  if (hit.length === 0) return [];
+  return [
+    {
+      code: "impella-interference",
+      message: `The best strategy places ${hit.map(describeClip).join(" and ")} where the Impella catheter crosses the LV outflow tract (central and anterolateral positions): expect the pump to get in the way of steering and grasping.`,
+      actions: [...INTERFERENCE_ACTIONS],
+      criteria: ["impella-interference"],
+    },
+  ];
+}
+
+export function searchWarnings(
+  feasible: number,
+  searched: boolean,
+  best: ClipStrategy | undefined,
+): PlanWarning[] {
+  if (!searched || feasible > 0) return [];
+  return [
+    {
+      code: "no-strategy-meets-criteria",
+      message: `No added clip keeps the gradient below ${GRADIENT_LIMIT_MMHG} mmHg and the area at least ${AREA_MIN_CM2} cm² at low support${best ? `; the closest is ${describeClips(best.clips)} (${best.misses.join("; ")})` : ""}.`,
+      criteria: ["mvarc-stenosis", "gradient-limit"],
+    },
+  ];
+}
+
+export function convergenceWarning(names: string[]): PlanWarning[] {
+  if (names.length === 0) return [];
+  return [
+    {
+      code: "not-converged",
+      message: `No periodic steady state was reached for: ${[...new Set(names)].join(", ")}; their figures are approximate.`,
+    },
+  ];
+}
