@@ -66,7 +66,10 @@ const clone = (s: LiveSession): { params: LiveSession["params"]; devices: Device
 });
 
 function situation(s: LiveSession): Scenario {
-  const meta = loaded?.scenario ?? { id: "situation", title: "situation" };
+  const meta: { id: string; title: string; source?: string } = loaded?.scenario ?? {
+    id: "situation",
+    title: "situation",
+  };
   return situationScenario(
     { id: meta.id, title: meta.title, source: meta.source },
     preset,
@@ -397,10 +400,15 @@ function tick(): void {
       const q = tr.col("mv.q_mL_s");
       const fwd = name === "mv.fwd_mL_s";
       for (let i = 0; i < n; i++) out[i] = fwd ? Math.max(q[i], 0) : Math.min(q[i], 0);
-    } else if (name === "mv.vel_m_s") {
+    } else if (name === "mv.inflow_m_s") {
       const q = tr.col("mv.q_mL_s");
       const a = tr.col("mv.area_cm2");
-      for (let i = 0; i < n; i++) out[i] = q[i] / Math.max(a[i], 1e-3) / 100;
+      for (let i = 0; i < n; i++) out[i] = q[i] > 0 ? q[i] / Math.max(a[i], 1e-3) / 100 : 0;
+    } else if (name === "mr.jet_m_s") {
+      const q = tr.col("mv.q_mL_s");
+      const plv = tr.col("lv.p_mmHg");
+      const pla = tr.col("la.p_mmHg");
+      for (let i = 0; i < n; i++) out[i] = q[i] < 0 ? -Math.sqrt(Math.max(plv[i] - pla[i], 0) / 4) : 0;
     } else {
       const s = src(name);
       if (s) out.set(s.subarray(0, n));

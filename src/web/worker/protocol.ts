@@ -10,7 +10,8 @@ import type { ClipRequest, ImpellaRequest, InputProblem, Scenario } from "../../
 /**
  * Channels sent to the page, in this order. Engine channels, plus derived ones:
  * `mv.fwd_mL_s` / `mv.reg_mL_s` (transmitral forward flow, and the regurgitant jet as negative mitral
- * flow) and `mv.vel_m_s` (velocity through the mitral orifice, q / area / 100; positive = inflow).
+ * flow), `mv.inflow_m_s` (mitral inflow velocity, q / area / 100, in diastole) and `mr.jet_m_s` (MR jet
+ * velocity from the simplified Bernoulli relation v = √(ΔP/4), drawn below the baseline as on CW Doppler).
  * A channel the circuit lacks (the pump when there is none) is sent as zeros.
  */
 export const CHUNK_CHANNELS = [
@@ -29,7 +30,8 @@ export const CHUNK_CHANNELS = [
   "mv.fwd_mL_s",
   "mv.reg_mL_s",
   "impella.q_mL_s",
-  "mv.vel_m_s",
+  "mv.inflow_m_s",
+  "mr.jet_m_s",
   "heart.phase",
 ] as const;
 export type ChunkChannel = (typeof CHUNK_CHANNELS)[number];

@@ -1,0 +1,139 @@
+/**
+ * The page's handle on the engine worker: sends loads, steps and changes, and hands what comes back
+ * to listeners. It also times each change from the moment it is sent until the first frame that
+ * draws the new steady state (the live view calls `framePainted`).
+ */
+import type { Change, EngineState, FromWorker, ToWorker } from "../worker/protocol.js";
+
+export type StateMessage = Extract<FromWorker, { type: "state" }>;
+export type ErrorMessage = Extract<FromWorker, { type: "error" }>;
+export type ChunkMessage = Extract<FromWorker, { type: "chunk" }>;
+
+export interface ChangeTiming {
+  id: number;
+  label: string;
+  /** From sending the change to the first frame drawing the new steady state (ms). */
+  toScreen_ms: number;
+  /** Fast-forward in the worker (ms). */
+  fastForward_ms: number;
+  simulated_s: number;
+}
+
+export interface EngineListeners {
+  state(msg: StateMessage): void;
+  error(msg: ErrorMessage): void;
+  chunk(msg: ChunkMessage): void;
+  busy(label: string | null): void;
+}
+
+export class EngineClient {
+  state: EngineState | null = null;
+  readonly timings: ChangeTiming[] = [];
+  private readonly worker: Worker;
+  private nextId = 1;
+  private readonly sentAt = new Map<number, number>();
+  /** A settled change waiting for its first drawn frame. */
+  private awaitingFrame: {
+    id: number;
+    label: string;
+    ff_ms: number;
+    sim_s: number;
+    chunkSeen: boolean;
+  } | null = null;
+
+  constructor(private readonly listeners: EngineListeners) {
+    this.worker = new Worker(new URL("../worker/engine.worker.ts", import.meta.url), { type: "module" });
+    this.worker.onmessage = (ev: MessageEvent<FromWorker>) => this.receive(ev.data);
+    this.worker.onerror = (ev) => {
+      ev.preventDefault();
+      listeners.error({
+        type: "error",
+        id: null,
+        origin: "change",
+        problems: [{ path: "", message: "the engine stopped unexpectedly; reload the page" }],
+      });
+    };
+  }
+
+  private send(msg: ToWorker): void {
+    this.worker.postMessage(msg);
+  }
+
+  loadCase(caseId: string, at: number): void {
+    this.send({ type: "loadCase", caseId, at });
+  }
+
+  loadText(text: string, fileName: string, origin: "file" | "url", at = Number.MAX_SAFE_INTEGER): void {
+    this.send({ type: "loadText", text, fileName, origin, at });
+  }
+
+  goToStep(at: number): void {
+    this.sentAt.set(0, performance.now());
+    this.send({ type: "goToStep", at });
+  }
+
+  change(change: Change): number {
+    const id = this.nextId++;
+    this.sentAt.set(id, performance.now());
+    this.send({ type: "change", id, change });
+    return id;
+  }
+
+  run(running: boolean): void {
+    this.send({ type: "run", running });
+  }
+
+  /** Called by the live view after drawing a frame that included a chunk. */
+  framePainted(): void {
+    const a = this.awaitingFrame;
+    if (!a?.chunkSeen) return;
+    const t0 = this.sentAt.get(a.id);
+    this.awaitingFrame = null;
+    if (t0 === undefined) return;
+    this.sentAt.delete(a.id);
+    this.timings.push({
+      id: a.id,
+      label: a.label,
+      toScreen_ms: performance.now() - t0,
+      fastForward_ms: a.ff_ms,
+      simulated_s: a.sim_s,
+    });
+    if (this.timings.length > 50) this.timings.shift();
+  }
+
+  private receive(msg: FromWorker): void {
+    switch (msg.type) {
+      case "chunk":
+        if (this.awaitingFrame) this.awaitingFrame.chunkSeen = true;
+        this.listeners.chunk(msg);
+        break;
+      case "busy":
+        this.listeners.busy(msg.label);
+        break;
+      case "state": {
+        this.state = msg.state;
+        const id = msg.id ?? 0;
+        if (this.sentAt.has(id))
+          this.awaitingFrame = {
+            id,
+            label: msg.change?.label ?? "",
+            ff_ms: msg.fastForward_ms,
+            sim_s: msg.simulated_s,
+            chunkSeen: false,
+          };
+        this.listeners.busy(null);
+        this.listeners.state(msg);
+        break;
+      }
+      case "error":
+        if (msg.id !== null) this.sentAt.delete(msg.id);
+        this.listeners.busy(null);
+        this.listeners.error(msg);
+        break;
+      default: {
+        const never: never = msg;
+        throw new Error(`unknown message ${JSON.stringify(never)}`);
+      }
+    }
+  }
+}

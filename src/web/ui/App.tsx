@@ -1,0 +1,263 @@
+/**
+ * The app shell: starts the engine worker and the drawing loop, keeps the latest engine state for
+ * the panels, and turns control events into changes for the worker. No physiology here.
+ */
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import type { Measurements } from "../../measure/beat.js";
+import type { PresetId } from "../../physiology/params.js";
+import { DOPPLER, FLOWS, PRESSURES } from "../app/chart-specs.js";
+import { waveformCsv } from "../app/csv.js";
+import { type ChangeTiming, EngineClient } from "../app/engine-client.js";
+import { download, downloadText, plotsPng } from "../app/export.js";
+import { LiveView } from "../app/live-view.js";
+import { decodeHash, encodeCase, encodeScenario } from "../app/url-state.js";
+import type { ChamberId, ChamberRelations } from "../charts/pv-loops.js";
+import { CHUNK_CHANNELS, type Change, type EngineState, type StepChange } from "../worker/protocol.js";
+import { CasePanel } from "./CasePanel.js";
+import { ComparePanel, type Snapshot } from "./ComparePanel.js";
+import { EchoPanel } from "./EchoPanel.js";
+import { Errors, type ShownError } from "./Errors.js";
+import { HaemoPanel } from "./HaemoPanel.js";
+import { PatientControls } from "./PatientControls.js";
+import { PumpConsole } from "./PumpConsole.js";
+import { Toolbar } from "./Toolbar.js";
+import { ValveView } from "./ValveView.js";
+
+const DEFAULT_CASE = "shock-demo";
+/** Step of the default case shown first (Impella CP at P6). */
+const DEFAULT_STEP = 1;
+
+const ERROR_TITLES = {
+  change: "Change not applied (the running situation is kept):",
+  file: "Scenario file not loaded (the running situation is kept):",
+  url: "The link's situation could not be opened:",
+  step: "Step not applied:",
+} as const;
+
+function relationsOf(params: EngineState["params"]): Partial<Record<ChamberId, ChamberRelations>> {
+  const out: Partial<Record<ChamberId, ChamberRelations>> = {};
+  for (const c of ["lv", "rv", "la", "ra"] as const) {
+    out[c] = {
+      ees: params[`${c}.ees_mmHg_mL`] as number,
+      v0: params[`${c}.v0_mL`] as number,
+      alpha: params[`${c}.alpha_per_mL`] as number,
+      beta: params[`${c}.beta_mmHg`] as number,
+    };
+  }
+  return out;
+}
+
+declare global {
+  interface Window {
+    /** Live metrics for tests and the curious: frame count, frame rate, change timings. */
+    __clipshock?: { frames: () => number; fps: () => number; timings: ChangeTiming[] };
+  }
+}
+
+export function App() {
+  const [engine, setEngine] = useState<EngineState | null>(null);
+  const [live, setLive] = useState<Measurements | null>(null);
+  const [errors, setErrors] = useState<ShownError[]>([]);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [change, setChange] = useState<StepChange | null>(null);
+  const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
+  const [running, setRunning] = useState(true);
+  const [settled, setSettled] = useState<ChangeTiming | null>(null);
+  const pressuresRef = useRef<HTMLDivElement>(null);
+  const flowsRef = useRef<HTMLDivElement>(null);
+  const dopplerRef = useRef<HTMLDivElement>(null);
+  const pvRef = useRef<HTMLCanvasElement>(null);
+  const view = useMemo(() => new LiveView(), []);
+  const clientRef = useRef<EngineClient | null>(null);
+  const errorKey = useRef(0);
+
+  useEffect(() => {
+    view.addChart(pressuresRef.current!, PRESSURES);
+    view.addChart(flowsRef.current!, FLOWS);
+    view.addChart(dopplerRef.current!, DOPPLER);
+    view.setPvCanvas(pvRef.current!);
+    const client = new EngineClient({
+      chunk: (msg) => {
+        view.append(msg.columns, msg.beats.length);
+        if (msg.beats.length) setLive(msg.beats[msg.beats.length - 1]);
+      },
+      busy: setBusy,
+      state: (msg) => {
+        setEngine(msg.state);
+        setLive(null);
+        if (msg.change) setChange(msg.change);
+        view.setRelations(relationsOf(msg.state.params));
+        if (msg.change) view.addMarker(msg.markerT_s, msg.change.label);
+        const sc = msg.state.scenario;
+        const hash =
+          sc.builtIn && !sc.modified ? encodeCase(sc.id, sc.at) : encodeScenario(msg.state.situation);
+        history.replaceState(null, "", hash);
+        if (msg.warnings.length)
+          setErrors((es) => [
+            ...es.slice(-2),
+            { key: ++errorKey.current, title: "Note:", lines: msg.warnings },
+          ]);
+      },
+      error: (msg) => {
+        const lines = msg.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
+        setErrors((es) => [
+          ...es.slice(-2),
+          { key: ++errorKey.current, title: ERROR_TITLES[msg.origin], lines },
+        ]);
+      },
+    });
+    clientRef.current = client;
+    view.onFrame = () => {
+      const n = client.timings.length;
+      client.framePainted();
+      if (client.timings.length > n) setSettled(client.timings[client.timings.length - 1]);
+    };
+    window.__clipshock = { frames: () => view.frames, fps: () => view.fps, timings: client.timings };
+    const url = decodeHash(location.hash);
+    if (url.kind === "case") client.loadCase(url.caseId, url.at);
+    else if (url.kind === "scenario") client.loadText(url.text, "link", "url");
+    else client.loadCase(DEFAULT_CASE, DEFAULT_STEP);
+    view.start();
+    if ("serviceWorker" in navigator && location.protocol === "http:")
+      navigator.serviceWorker.register("./sw.js").catch(() => undefined);
+    return () => view.stop();
+  }, [view]);
+
+  const send = (c: Change) => clientRef.current?.change(c);
+  const m = live ?? engine?.measurements ?? null;
+
+  const takeSnapshot = () => {
+    if (!m || !engine) return;
+    const sc = engine.scenario;
+    const label =
+      sc.at >= 0 ? `${sc.title} — ${sc.stepNames[sc.at]}${sc.modified ? " (changed)" : ""}` : sc.title;
+    setSnapshot({ label, m });
+    view.setSnapshot(view.currentLoops(true));
+  };
+
+  const exportCsv = () => {
+    const cols = CHUNK_CHANNELS.map((_, i) => view.ring.view(i));
+    downloadText("clipshock-waveforms.csv", waveformCsv(CHUNK_CHANNELS, cols, view.ring.length), "text/csv");
+  };
+
+  return (
+    <div class="app">
+      <header class="top">
+        <div class="brand">
+          <h1>Clipshock</h1>
+          <span class="subtitle">cardiogenic shock · acute MR · Impella · MitraClip — live simulator</span>
+        </div>
+        <Toolbar
+          running={running}
+          onRun={(r) => {
+            setRunning(r);
+            clientRef.current?.run(r);
+          }}
+          onExportPng={async () => {
+            const blob = await plotsPng(view.chartCanvases, view.pvCanvas);
+            if (blob) download("clipshock-plots.png", blob);
+          }}
+          onExportCsv={exportCsv}
+          onExportJson={() =>
+            engine &&
+            downloadText(
+              `${engine.situation.id}.json`,
+              `${JSON.stringify(engine.situation, null, 2)}\n`,
+              "application/json",
+            )
+          }
+          onImport={async (file) => clientRef.current?.loadText(await file.text(), file.name, "file")}
+          onCopyLink={() => navigator.clipboard?.writeText(location.href).catch(() => undefined)}
+        />
+        <p class="disclaimer" data-testid="disclaimer">
+          For education and research only — not for treating patients.
+        </p>
+      </header>
+      <Errors errors={errors} onDismiss={(k) => setErrors((es) => es.filter((e) => e.key !== k))} />
+      <main class="grid">
+        <div class="col-left">
+          {engine ? (
+            <PatientControls
+              preset={engine.scenario.preset}
+              params={engine.params}
+              onParams={(patch) => send({ kind: "params", patch })}
+              onPreset={(preset: PresetId) => send({ kind: "preset", preset })}
+            />
+          ) : null}
+          {engine && m ? (
+            <ValveView
+              devices={engine.devices}
+              m={m}
+              length_mm={engine.params["mv.commissuralLength_mm"] as number}
+              onAdd={(request) => send({ kind: "addClip", request })}
+              onRemove={(index) => send({ kind: "removeClip", index })}
+            />
+          ) : null}
+        </div>
+        <div class="col-center">
+          <section class="panel charts" aria-label="waveforms">
+            <div class="chart-head">
+              <h2>Pressures</h2>
+              <span class="status" data-testid="status" aria-live="polite">
+                {busy
+                  ? `computing steady state: ${busy}…`
+                  : settled
+                    ? `new steady state on screen ${settled.toScreen_ms.toFixed(0)} ms after the change`
+                    : engine
+                      ? "running"
+                      : "starting the engine…"}
+              </span>
+            </div>
+            <div ref={pressuresRef} class="chart" data-testid="chart-pressures" />
+            <h2>Flows</h2>
+            <div ref={flowsRef} class="chart" data-testid="chart-flows" />
+            <h2>Echo: Doppler-like velocities (mitral inflow up, MR jet down)</h2>
+            <div ref={dopplerRef} class="chart" data-testid="chart-doppler" />
+          </section>
+          <div class="pair">
+            {engine && m ? (
+              <CasePanel
+                info={engine.scenario}
+                change={change}
+                now={m}
+                onCase={(id) => clientRef.current?.loadCase(id, 0)}
+                onStep={(at) => clientRef.current?.goToStep(at)}
+              />
+            ) : null}
+            {m ? (
+              <ComparePanel
+                snapshot={snapshot}
+                now={m}
+                onTake={takeSnapshot}
+                onClear={() => {
+                  setSnapshot(null);
+                  view.setSnapshot(null);
+                }}
+              />
+            ) : null}
+          </div>
+        </div>
+        <div class="col-right">
+          <section class="panel pv" aria-label="pressure-volume loops of the four chambers">
+            <div class="pv-box">
+              <canvas ref={pvRef} data-testid="pv-loops" />
+            </div>
+          </section>
+          {m ? <HaemoPanel m={m} mcsDevices={engine?.devices.impella ? 1 : 0} /> : null}
+          {engine && m ? (
+            <PumpConsole
+              devices={engine.devices}
+              m={m}
+              onImpella={(request) => send({ kind: "impella", request })}
+            />
+          ) : null}
+          {m ? <EchoPanel m={m} /> : null}
+        </div>
+      </main>
+      <footer class="foot">
+        Clipshock is a lumped-parameter model for teaching and research. Figures are simulated, not measured,
+        and must not guide the care of a patient.
+      </footer>
+    </div>
+  );
+}

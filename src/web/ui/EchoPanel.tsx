@@ -1,0 +1,43 @@
+/** The echo report: MR grade and quantities, EROA per segment, mitral gradient and area. */
+import type { Measurements } from "../../measure/beat.js";
+import { SEGMENTS } from "../../physiology/params.js";
+import { fmt, mrGradeText } from "../app/format.js";
+import { Readout } from "./Readout.js";
+
+export function EchoPanel({ m }: { m: Measurements }) {
+  return (
+    <section class="panel" aria-labelledby="echo-h">
+      <h2 id="echo-h">Echo</h2>
+      <div class="readouts">
+        <Readout
+          label="MR grade"
+          value={`${fmt(m.mr_grade)} · ${mrGradeText(m.mr_grade)}`}
+          testId="mr-grade"
+          tone={m.mr_grade >= 3 ? "alarm" : "normal"}
+        />
+        <Readout label="RVol" value={fmt(m.mr_rvol_mL)} unit="mL" testId="mr-rvol" tone="big" />
+        <Readout label="RF" value={fmt(m.mr_rf_pct)} unit="%" testId="mr-rf" />
+        <Readout label="EROA" value={fmt(m.mr_eroa_cm2, 2)} unit="cm²" testId="mr-eroa" />
+        {SEGMENTS.map((s) => (
+          <Readout
+            key={s}
+            label={`EROA ${s}`}
+            value={fmt(m.mr_eroa_by_segment_cm2?.[s], 2)}
+            unit="cm²"
+            testId={`mr-eroa-${s}`}
+          />
+        ))}
+        <Readout
+          label="Mean gradient"
+          value={fmt(m.mv_gradient_mean_mmHg, 1)}
+          unit="mmHg"
+          testId="mv-gradient"
+          tone="big"
+        />
+        <Readout label="MVA" value={fmt(m.mv_area_cm2, 2)} unit="cm²" testId="mv-area" />
+        <Readout label="MR peak v" value={fmt(m.mr_peak_velocity_m_s, 1)} unit="m/s" testId="mr-vmax" />
+        <Readout label="E peak v" value={fmt(m.mv_peak_velocity_m_s, 1)} unit="m/s" testId="mv-vmax" />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+/** Haemodynamics as on the monitor, with the suggested SCAI stage and the figures that decide it. */
+import { scaiStage } from "../../clinical/scai.js";
+import type { Measurements } from "../../measure/beat.js";
+import { fmt } from "../app/format.js";
+import { Readout } from "./Readout.js";
+
+export function HaemoPanel({ m, mcsDevices }: { m: Measurements; mcsDevices: number }) {
+  let scai: { stage: string; reasons: string[]; source: string } | null = null;
+  try {
+    scai = scaiStage({
+      sbp_mmHg: m.sbp_mmHg,
+      map_mmHg: m.map_mmHg,
+      co_L_min: m.co_L_min,
+      cpo_W: m.cpo_W,
+      pcwp_mmHg: m.pcwp_mmHg,
+      rap_mmHg: m.rap_mmHg,
+      papi: m.papi,
+      mcsDevices,
+    });
+  } catch {
+    scai = null;
+  }
+  return (
+    <section class="panel" aria-labelledby="haemo-h">
+      <h2 id="haemo-h">Haemodynamics</h2>
+      <div class="readouts">
+        <Readout
+          label="MAP"
+          value={fmt(m.map_mmHg)}
+          unit="mmHg"
+          testId="map"
+          tone={m.map_mmHg < 65 ? "alarm" : "big"}
+        />
+        <Readout label="BP" value={`${fmt(m.sbp_mmHg)}/${fmt(m.dbp_mmHg)}`} unit="mmHg" testId="bp" />
+        <Readout label="HR" value={fmt(m.hr_bpm)} unit="/min" testId="hr" />
+        <Readout label="CO total" value={fmt(m.co_L_min, 2)} unit="L/min" testId="co" />
+        <Readout label="CO native" value={fmt(m.native_co_L_min, 2)} unit="L/min" testId="native-co" />
+        <Readout
+          label="CPO"
+          value={fmt(m.cpo_W, 2)}
+          unit="W"
+          testId="cpo"
+          tone={m.cpo_W < 0.6 ? "alarm" : "normal"}
+        />
+        <Readout
+          label="PCWP"
+          value={fmt(m.pcwp_mmHg)}
+          unit="mmHg"
+          testId="pcwp"
+          tone={m.pcwp_mmHg > 18 ? "alarm" : "normal"}
+        />
+        <Readout label="RAP" value={fmt(m.rap_mmHg)} unit="mmHg" testId="rap" />
+        <Readout label="PAP mean" value={fmt(m.pap_mean_mmHg)} unit="mmHg" testId="pap" />
+        <Readout label="LVEDP" value={fmt(m.lvedp_mmHg)} unit="mmHg" testId="lvedp" />
+        <Readout label="LVEF" value={fmt(m.lvef_pct)} unit="%" testId="lvef" />
+        <Readout label="PAPi" value={fmt(m.papi, 1)} testId="papi" />
+        <Readout
+          label="SCAI (suggested)"
+          value={scai?.stage ?? "–"}
+          testId="scai"
+          title={scai ? `${scai.reasons.join("; ")}\n${scai.source}` : undefined}
+        />
+      </div>
+    </section>
+  );
+}

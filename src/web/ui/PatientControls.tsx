@@ -1,0 +1,107 @@
+/** Preset and the key patient parameters, including the EROA and its share per segment. */
+import { useEffect, useState } from "preact/hooks";
+import {
+  type Params,
+  type ParamValue,
+  PRESET_IDS,
+  PRESETS,
+  type PresetId,
+  SEGMENTS,
+  type Segment,
+  type SegmentShares,
+} from "../../physiology/params.js";
+import { ParamSlider } from "./ParamSlider.js";
+
+const SLIDERS: [path: string, label: string][] = [
+  ["hr_bpm", "Heart rate"],
+  ["hb_g_dL", "Haemoglobin"],
+  ["lv.ees_mmHg_mL", "LV contractility (Ees)"],
+  ["stressedVolume_mL", "Stressed volume"],
+  ["svr_mmHg_s_mL", "Systemic resistance"],
+  ["mr.eroa_cm2", "MR EROA (total)"],
+];
+
+export interface PatientControlsProps {
+  preset: PresetId;
+  params: Params;
+  onParams: (patch: Record<string, ParamValue>) => void;
+  onPreset: (preset: PresetId) => void;
+}
+
+/** New shares with `segment` set to `share` and the others scaled to keep the sum at 1. */
+export function reshare(shares: SegmentShares, segment: Segment, share: number): SegmentShares {
+  const rest = SEGMENTS.filter((s) => s !== segment);
+  const restSum = rest.reduce((a, s) => a + shares[s], 0);
+  const out = { ...shares, [segment]: share } as SegmentShares;
+  for (const s of rest)
+    out[s] = restSum > 0 ? (shares[s] / restSum) * (1 - share) : (1 - share) / rest.length;
+  return out;
+}
+
+function SegmentShareSliders({
+  shares,
+  onCommit,
+}: {
+  shares: SegmentShares;
+  onCommit: (s: SegmentShares) => void;
+}) {
+  const [draft, setDraft] = useState(shares);
+  useEffect(() => setDraft(shares), [shares]);
+  return (
+    <fieldset class="segments">
+      <legend>EROA share per segment</legend>
+      {SEGMENTS.map((s) => (
+        <label key={s} class="segment-share">
+          <span>{s}</span>
+          <input
+            type="range"
+            data-testid={`share-${s}`}
+            min={0}
+            max={100}
+            step={5}
+            value={Math.round(draft[s] * 100)}
+            aria-label={`share of the EROA at ${s} (%)`}
+            onInput={(e) => setDraft(reshare(draft, s, Number((e.target as HTMLInputElement).value) / 100))}
+            onChange={(e) => onCommit(reshare(shares, s, Number((e.target as HTMLInputElement).value) / 100))}
+          />
+          <output>{Math.round(draft[s] * 100)} %</output>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+export function PatientControls({ preset, params, onParams, onPreset }: PatientControlsProps) {
+  return (
+    <section class="panel" aria-labelledby="patient-h">
+      <h2 id="patient-h">Patient</h2>
+      <label class="row">
+        <span>Preset</span>
+        <select
+          data-testid="preset"
+          value={preset}
+          onChange={(e) => onPreset((e.target as HTMLSelectElement).value as PresetId)}
+        >
+          {PRESET_IDS.map((p) => (
+            <option key={p} value={p} title={PRESETS[p].description}>
+              {PRESETS[p].title}
+            </option>
+          ))}
+        </select>
+      </label>
+      {SLIDERS.map(([path, label]) => (
+        <ParamSlider
+          key={path}
+          path={path}
+          label={label}
+          value={params[path] as number}
+          onCommit={(p, v) => onParams({ [p]: v })}
+        />
+      ))}
+      <SegmentShareSliders
+        shares={params["mr.segments"] as SegmentShares}
+        onCommit={(s) => onParams({ "mr.segments": s })}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,204 @@
+/**
+ * Clip placement on a drawing of the mitral valve seen from the atrium: pick a device, click (or
+ * move the cursor with the arrow keys and press Enter) on the coaptation line; residual jets are drawn
+ * per segment from the measured EROA; clips can be selected, removed, or the last one undone.
+ */
+import { useState } from "preact/hooks";
+import { CLIP_DEVICES, CLIPS, type ClipDevice } from "../../devices/mitraclip/devices.js";
+import type { Measurements } from "../../measure/beat.js";
+import { SEGMENTS, type Segment } from "../../physiology/params.js";
+import type { Devices } from "../../procedure/circuit.js";
+import type { ClipRequest } from "../../procedure/types.js";
+import {
+  linePath,
+  lineY,
+  offsetToX,
+  unitsPerMm,
+  VALVE_VIEW as V,
+  xToOffset_mm,
+} from "../app/valve-geometry.js";
+
+export interface ValveViewProps {
+  devices: Devices;
+  m: Measurements;
+  length_mm: number;
+  onAdd: (req: ClipRequest) => void;
+  onRemove: (index: number) => void;
+}
+
+const SEG_CENTRE: Record<Segment, number> = { A1P1: -1 / 3, A2P2: 0, A3P3: 1 / 3 };
+const LABELS: Record<Segment, [string, string]> = {
+  A1P1: ["A1", "P1"],
+  A2P2: ["A2", "P2"],
+  A3P3: ["A3", "P3"],
+};
+
+export function ValveView({ devices, m, length_mm, onAdd, onRemove }: ValveViewProps) {
+  const [device, setDevice] = useState<ClipDevice>("NTW");
+  const [cursor_mm, setCursor] = useState(0);
+  const [selected, setSelected] = useState<number | null>(null);
+  const k = unitsPerMm(length_mm);
+  const half = length_mm / 2;
+  const place = (offset_mm: number) =>
+    onAdd({ device, position: { offset_mm: Math.round(offset_mm * 2) / 2 } });
+
+  const onClick = (e: MouseEvent) => {
+    const svg = (e.currentTarget as SVGElement).ownerSVGElement ?? (e.currentTarget as SVGSVGElement);
+    const box = svg.getBoundingClientRect();
+    const x = ((e.clientX - box.left) / box.width) * V.width;
+    const off = xToOffset_mm(x, length_mm);
+    setCursor(off);
+    place(off);
+  };
+  const onKey = (e: KeyboardEvent) => {
+    const step = e.shiftKey ? 5 : 1;
+    if (e.key === "ArrowLeft") setCursor(Math.max(-half, cursor_mm - step));
+    else if (e.key === "ArrowRight") setCursor(Math.min(half, cursor_mm + step));
+    else if (e.key === "Enter" || e.key === " ") place(cursor_mm);
+    else return;
+    e.preventDefault();
+  };
+  const cx = offsetToX(cursor_mm, length_mm);
+
+  return (
+    <section class="panel valve" aria-labelledby="valve-h">
+      <h2 id="valve-h">Mitral valve from the atrium · clips</h2>
+      <div class="device-picker" role="radiogroup" aria-label="clip device">
+        {CLIP_DEVICES.map((d) => (
+          <label
+            key={d}
+            class={d === device ? "chip on" : "chip"}
+            title={`arms ${CLIPS[d].armLength_mm} mm, width ${CLIPS[d].width_mm} mm`}
+          >
+            <input
+              type="radio"
+              name="clip-device"
+              value={d}
+              data-testid={`clip-device-${d}`}
+              checked={d === device}
+              onChange={() => setDevice(d)}
+            />
+            {d}
+          </label>
+        ))}
+      </div>
+      <svg
+        viewBox={`0 0 ${V.width} ${V.height}`}
+        class="valve-svg"
+        role="img"
+        aria-label="mitral valve seen from the left atrium with the coaptation line, residual jets and clips"
+      >
+        <text x={V.cx} y={10} class="valve-note" text-anchor="middle">
+          aortic valve (anterior)
+        </text>
+        <ellipse cx={V.cx} cy={V.cy} rx={V.rx} ry={V.ry} class="annulus" />
+        <path
+          d={`${linePath()} L${V.cx + 112},${V.cy - 60} Q${V.cx},${V.cy - 95} ${V.cx - 112},${V.cy - 60} Z`}
+          class="leaflet-ant"
+        />
+        <path
+          d={`${linePath()} L${V.cx + 112},${V.cy + 50} Q${V.cx},${V.cy + 95} ${V.cx - 112},${V.cy + 50} Z`}
+          class="leaflet-post"
+        />
+        {[-1 / 6, 1 / 6].map((u) => {
+          const x = offsetToX(u * length_mm, length_mm);
+          return <line key={u} x1={x} x2={x} y1={lineY(x) - 50} y2={lineY(x) + 45} class="scallop" />;
+        })}
+        {SEGMENTS.map((s) => {
+          const x = offsetToX(SEG_CENTRE[s] * length_mm, length_mm);
+          const eroa = m.mr_eroa_by_segment_cm2?.[s] ?? 0;
+          const r = Math.sqrt(Math.max(eroa, 0) / Math.PI) * 10 * k;
+          return (
+            <g key={s}>
+              <text x={x} y={lineY(x) - 32} class="seg-label" text-anchor="middle">
+                {LABELS[s][0]}
+              </text>
+              <text x={x} y={lineY(x) + 42} class="seg-label" text-anchor="middle">
+                {LABELS[s][1]}
+              </text>
+              {r > 0.5 ? <ellipse cx={x} cy={lineY(x)} rx={r * 1.6} ry={r * 0.8} class="jet" /> : null}
+              <text x={x} y={lineY(x) + 24} class="jet-label" text-anchor="middle">
+                {eroa.toFixed(2)} cm²
+              </text>
+            </g>
+          );
+        })}
+        <path d={linePath()} class="coaptation" />
+        <path
+          d={linePath()}
+          class="line-hit"
+          data-testid="valve-line"
+          tabIndex={0}
+          role="slider"
+          aria-label={`clip position along the coaptation line (mm; arrows move, Enter places a ${device})`}
+          aria-valuemin={-half}
+          aria-valuemax={half}
+          aria-valuenow={Math.round(cursor_mm)}
+          onClick={onClick}
+          onKeyDown={onKey}
+        />
+        <line x1={cx} x2={cx} y1={lineY(cx) - 14} y2={lineY(cx) + 14} class="cursor" />
+        {devices.clips.map((c, i) => {
+          const x = offsetToX(c.offset_mm, length_mm);
+          const w = CLIPS[c.device].width_mm * k;
+          const h = CLIPS[c.device].armLength_mm * k * 0.9;
+          return (
+            // biome-ignore lint/a11y/useSemanticElements: an SVG group cannot be a <button>
+            <g
+              key={`${i}-${c.offset_mm}`}
+              role="button"
+              tabIndex={0}
+              aria-label={`clip ${i + 1}: ${c.device} at ${c.offset_mm} mm${selected === i ? " (selected)" : ""}`}
+              data-testid={`clip-${i}`}
+              onClick={() => setSelected(i === selected ? null : i)}
+              onKeyDown={(e) => {
+                if (e.key === "Enter" || e.key === " ") setSelected(i === selected ? null : i);
+                else if (e.key === "Delete" || e.key === "Backspace") onRemove(i);
+              }}
+              class={selected === i ? "clip selected" : "clip"}
+            >
+              <rect x={x - w / 2} y={lineY(x) - h / 2} width={w} height={h} rx={1.5} />
+              <text x={x} y={lineY(x) - h / 2 - 3} text-anchor="middle">
+                {i + 1}
+              </text>
+            </g>
+          );
+        })}
+        <text x={12} y={V.cy + 4} class="valve-note">
+          AL
+        </text>
+        <text x={V.width - 12} y={V.cy + 4} class="valve-note" text-anchor="end">
+          PM
+        </text>
+      </svg>
+      <div class="controls-row">
+        <button type="button" data-testid="clip-place" onClick={() => place(cursor_mm)}>
+          Place {device} at {cursor_mm >= 0 ? "+" : ""}
+          {cursor_mm.toFixed(1)} mm
+        </button>
+        <button
+          type="button"
+          data-testid="clip-undo"
+          disabled={!devices.clips.length}
+          onClick={() => {
+            onRemove(devices.clips.length - 1);
+            setSelected(null);
+          }}
+        >
+          Undo last clip
+        </button>
+        <button
+          type="button"
+          data-testid="clip-remove"
+          disabled={selected === null || selected >= devices.clips.length}
+          onClick={() => {
+            if (selected !== null) onRemove(selected);
+            setSelected(null);
+          }}
+        >
+          Remove selected
+        </button>
+      </div>
+    </section>
+  );
+}
