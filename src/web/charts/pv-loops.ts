@@ -125,11 +125,7 @@ export class PvLoops {
     ctx.textAlign = "left";
     ctx.fillStyle = "#222";
     ctx.font = `600 ${font + 1}px system-ui, sans-serif`;
-    ctx.fillText(
-      `${NAMES[c]}${large ? " pressure-volume loop (mmHg vs mL)" : ""}`,
-      box.x + 4,
-      box.y + font + 1,
-    );
+    ctx.fillText(`${NAMES[c]}${large ? " P–V loop · mmHg vs mL" : ""}`, box.x + 4, box.y + font + 1);
 
     ctx.beginPath();
     ctx.rect(plot.x, plot.y, plot.w, plot.h);

@@ -37,7 +37,7 @@ export function PumpConsole({ devices, m, onImpella }: PumpConsoleProps) {
         ) : null}
       </h2>
       <div class="readouts">
-        <Readout label="Model" value={imp ? `Impella ${imp.model}` : "none"} testId="pump-model" />
+        <Readout label="Impella" value={imp ? imp.model : "none"} testId="pump-model" />
         <Readout label="P-level" value={imp ? `P${fmt(m.pLevel)}` : "–"} testId="pump-plevel" />
         <Readout label="Flow" value={fmt(m.pump_flow_L_min, 2)} unit="L/min" testId="pump-flow" tone="big" />
         <Readout

@@ -91,14 +91,19 @@ export function ValveView({ devices, m, length_mm, onAdd, onRemove }: ValveViewP
         <text x={V.cx} y={10} class="valve-note" text-anchor="middle">
           aortic valve (anterior)
         </text>
+        <clipPath id="annulus-clip">
+          <ellipse cx={V.cx} cy={V.cy} rx={V.rx} ry={V.ry} />
+        </clipPath>
         <ellipse cx={V.cx} cy={V.cy} rx={V.rx} ry={V.ry} class="annulus" />
         <path
           d={`${linePath()} L${V.cx + 112},${V.cy - 60} Q${V.cx},${V.cy - 95} ${V.cx - 112},${V.cy - 60} Z`}
           class="leaflet-ant"
+          clip-path="url(#annulus-clip)"
         />
         <path
           d={`${linePath()} L${V.cx + 112},${V.cy + 50} Q${V.cx},${V.cy + 95} ${V.cx - 112},${V.cy + 50} Z`}
           class="leaflet-post"
+          clip-path="url(#annulus-clip)"
         />
         {[-1 / 6, 1 / 6].map((u) => {
           const x = offsetToX(u * length_mm, length_mm);
@@ -171,7 +176,7 @@ export function ValveView({ devices, m, length_mm, onAdd, onRemove }: ValveViewP
           PM
         </text>
       </svg>
-      <div class="controls-row">
+      <div class="controls-row compact">
         <button type="button" data-testid="clip-place" onClick={() => place(cursor_mm)}>
           Place {device} at {cursor_mm >= 0 ? "+" : ""}
           {cursor_mm.toFixed(1)} mm
@@ -185,7 +190,7 @@ export function ValveView({ devices, m, length_mm, onAdd, onRemove }: ValveViewP
             setSelected(null);
           }}
         >
-          Undo last clip
+          Undo
         </button>
         <button
           type="button"
@@ -196,7 +201,7 @@ export function ValveView({ devices, m, length_mm, onAdd, onRemove }: ValveViewP
             setSelected(null);
           }}
         >
-          Remove selected
+          Remove
         </button>
       </div>
     </section>
