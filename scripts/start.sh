@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# The main job (`npm start`): install what is missing, build, then serve the web simulator on
-# 127.0.0.1 (default port 5173; `npm start -- --port 8080` to choose). Ctrl-C stops it.
+# `npm start`: installs the npm packages when needed, builds (dist/ and the web app in dist-web/), and
+# serves the web simulator on 127.0.0.1 (port 5173, or the next free one; `npm start -- --port N`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
 echo "clipshock: building..." >&2
-npm run --silent build
+npm run --silent build >&2
 exec node bin/clipshock.mjs serve "$@"

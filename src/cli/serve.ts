@@ -11,9 +11,9 @@ import { createStaticServer, HOST, listenFrom } from "./static-server.js";
 
 export const DEFAULT_PORT = 5173;
 
-/** dist-web/ beside dist/ (built CLI) or src/ (run through tsx). */
+/** dist-web/ beside dist/ (built CLI) or src/ (run through tsx); CLIPSHOCK_WEB_ROOT overrides it. */
 export function webRoot(): string {
-  return fileURLToPath(new URL("../../dist-web", import.meta.url));
+  return process.env.CLIPSHOCK_WEB_ROOT ?? fileURLToPath(new URL("../../dist-web", import.meta.url));
 }
 
 export function parsePort(text: string | undefined): number {
