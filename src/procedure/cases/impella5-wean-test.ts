@@ -24,4 +24,29 @@ export const impella5WeanTest: Scenario = {
     { name: "NT at A2-P2", clip: { device: "NT", position: "A2P2" } },
     { name: "support at 0.5 L/min", impella: { targetFlow_L_min: 0.5 } },
   ],
+  // The report gives only the result, "EuroSCORE II, 48,9%" [S]; its inputs are a plausible
+  // reconstruction [E]: post-MI shock with acute MR on an Impella (critical state, recent MI, NYHA IV,
+  // emergency), poor LV function, moderate pulmonary hypertension and renal impairment, and the
+  // surgery it would need (mitral replacement with CABG: two procedures). It gives 48.7 %.
+  euroscore2: {
+    age_years: 72,
+    sex: "male",
+    creatinineClearance_mL_min: 40,
+    dialysis: false,
+    extracardiacArteriopathy: false,
+    poorMobility: false,
+    previousCardiacSurgery: false,
+    chronicLungDisease: false,
+    activeEndocarditis: false,
+    criticalPreoperativeState: true,
+    diabetesOnInsulin: false,
+    nyhaClass: 4,
+    ccs4Angina: false,
+    lvef_pct: 25,
+    recentMI: true,
+    paSystolic_mmHg: 40,
+    urgency: "emergency",
+    weightOfIntervention: "two",
+    thoracicAortaSurgery: false,
+  },
 };
