@@ -1,6 +1,7 @@
 /**
  * Clipshock as a library: the typed surface behind the command line and the web app.
- * Everything here is isomorphic (no Node or DOM APIs) except `loadScenario`, which reads a file.
+ * Everything here is isomorphic (no Node or DOM APIs) except `loadScenario`, which reads a file, and
+ * `planScenario`, which runs worker threads.
  */
 
 // Clinical scores and formulas (EuroSCORE II, SCAI, CPO, PAPi, DO2...).
@@ -39,8 +40,29 @@ export {
 } from "./procedure/execute.js";
 export { type LiveChunk, LiveSession } from "./procedure/live.js";
 export { loadScenario } from "./procedure/load.js";
+// The planner (Node only: it runs simulations on piscina worker threads) and its HTML report.
+export { resolveAt } from "./procedure/plan/at.js";
+export { CRITERIA, type Criterion } from "./procedure/plan/citations.js";
+export { planScenario } from "./procedure/plan/planner.js";
+export { shapley } from "./procedure/plan/shapley.js";
+export type {
+  ClipSearchInfo,
+  ClipStrategy,
+  GradientAnalysis,
+  GradientFactor,
+  PlannedClip,
+  PlanOptions,
+  PlanProgress,
+  PlanResult,
+  PlanWarning,
+  PlanWarningCode,
+  PvLoop as PlanPvLoop,
+  ScaiResult,
+  WeanTest,
+} from "./procedure/plan/types.js";
 export { createSimulation, type RunOptions, type RunResult, runState } from "./procedure/run-state.js";
 export { parseScenario, parseScenarioText, scenarioJsonSchema } from "./procedure/scenario-schema.js";
 // Scenarios: parse, validate, run.
 export * from "./procedure/types.js";
+export { planReportHtml } from "./report/plan-report.js";
 export * from "./units/index.js";

@@ -1,18 +1,109 @@
 /**
  * `clipshock plan <case-id or scenario file> [--at STEP] [--json] [--report FILE.html]`: the planning
- * tools for the state after a step (contract "Result of plan --json"). Placeholder until the planner lands.
+ * tools for the state after a step (contract "Result of plan --json"). The simulations run on worker
+ * threads from the bundled worker (dist/workers/plan-worker.mjs, found relative to this file); without
+ * a build they run in-process, with a one-line note on stderr. The report is written only once the
+ * whole run has succeeded (temporary file, then rename).
  */
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { Command } from "commander";
-import { CliError } from "./errors.js";
+import { loadScenario } from "../procedure/load.js";
+import { resolveAt } from "../procedure/plan/at.js";
+import { planScenario } from "../procedure/plan/planner.js";
+import { InputError } from "../procedure/types.js";
+import { planReportHtml } from "../report/plan-report.js";
+import { planDocument } from "./plan-document.js";
+import { createPlanProgress } from "./plan-progress.js";
+import { planText } from "./plan-text.js";
+
+/** src/cli and dist/cli both sit two levels below the package root. */
+export const WORKER_SCRIPT = fileURLToPath(new URL("../../dist/workers/plan-worker.mjs", import.meta.url));
+
+export interface PlanCliOptions {
+  at?: string;
+  json?: boolean;
+  report?: string;
+  maxClips?: string;
+  workers?: string;
+  progress?: boolean;
+}
+
+function intOption(name: string, text: string | undefined, lo: number, hi: number): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < lo || n > hi)
+    throw new InputError([
+      { path: name, message: `${JSON.stringify(text)} is not a whole number in ${lo}..${hi}` },
+    ]);
+  return n;
+}
+
+function checkReportPath(file: string): void {
+  const target = resolve(file);
+  if (existsSync(target) && statSync(target).isDirectory())
+    throw new InputError([
+      { path: "--report", message: `${file} is a directory; expected an .html file name` },
+    ]);
+  if (!existsSync(dirname(target)))
+    throw new InputError([
+      { path: "--report", message: `${file}: the directory ${dirname(target)} does not exist` },
+    ]);
+}
+
+function writeAtomically(file: string, content: string): void {
+  const target = resolve(file);
+  const tmp = join(dirname(target), `.${basename(target)}.tmp-${process.pid}`);
+  try {
+    writeFileSync(tmp, content);
+    renameSync(tmp, target);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+export async function runPlan(arg: string, opts: PlanCliOptions): Promise<void> {
+  const scenario = loadScenario(arg);
+  resolveAt(scenario, opts.at); // bad --at fails before any simulation
+  const maxClips = intOption("--max-clips", opts.maxClips, 0, 3);
+  const workers = intOption("--workers", opts.workers, 0, 64);
+  if (opts.report !== undefined) checkReportPath(opts.report);
+  const haveWorker = existsSync(WORKER_SCRIPT);
+  if (!haveWorker && workers !== 0)
+    process.stderr.write(
+      "clipshock: note: no bundled plan worker (run `npm run build`); simulating in-process\n",
+    );
+  const progress = createPlanProgress(opts.progress !== false);
+  let result: Awaited<ReturnType<typeof planScenario>>;
+  try {
+    result = await planScenario(scenario, {
+      at: opts.at,
+      maxClips,
+      workers: haveWorker ? workers : 0,
+      workerScript: WORKER_SCRIPT,
+      waveforms: opts.report !== undefined,
+      onProgress: (p) => progress.update(p),
+    });
+  } finally {
+    progress.stop();
+  }
+  if (opts.report !== undefined) writeAtomically(opts.report, planReportHtml(result));
+  process.stdout.write(opts.json ? `${JSON.stringify(planDocument(result), null, 2)}\n` : planText(result));
+}
 
 export function planCommand(): Command {
   return new Command("plan")
-    .description("planning tools (wean test, gradient, clip strategies, warnings) for the state after a step")
+    .description(
+      "planning tools (wean test, gradient, clip strategies, warnings, scores) for the state after a step",
+    )
     .argument("<scenario>", "built-in case id (see `clipshock cases`) or scenario file (.json, .yaml)")
-    .option("--at <step>", "step name or index (default: the last step)")
+    .option("--at <step>", "step name or 0-based index (default: the last step)")
     .option("--json", "print one JSON document on stdout")
-    .option("--report <file>", "also write an HTML report")
-    .action(() => {
-      throw new CliError("plan: not implemented yet", 1);
-    });
+    .option("--report <file>", "also write a self-contained HTML report")
+    .option("--max-clips <n>", "clips the search may add, 0-3 (default 3; 0 = no search)")
+    .option("--workers <n>", "worker threads for the simulations (default 2; 0 = in-process)")
+    .option("--no-progress", "no progress on stderr")
+    .action((arg: string, opts: PlanCliOptions) => runPlan(arg, opts));
 }

@@ -331,10 +331,12 @@ describe.concurrent("clipshock usage", () => {
     expect(lines(r.stderr)).toEqual(["--out: package.json exists and is not a directory"]);
   });
 
-  it("plan is not implemented yet and exits 1", async () => {
-    const r = await runCli(["plan", "shock-demo"]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain("not implemented yet");
+  it("plan with an unknown --at step exits 2 listing the steps", async () => {
+    const r = await runCli(["plan", "shock-demo", "--at", "nope"]);
+    expect(r.code).toBe(2);
+    expect(lines(r.stderr)).toEqual([
+      '--at: "nope" is not a step of shock-demo; give a step name or an index 0..3: 0 "baseline", 1 "Impella CP at P6", 2 "NTW at A2-P2", 3 "support at P2"',
+    ]);
   });
 
   it("bin/clipshock.mjs runs the command line", async () => {

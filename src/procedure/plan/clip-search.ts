@@ -51,7 +51,7 @@ export interface SearchOptions {
   simulationsPerLevel: number;
 }
 
-export const DEFAULT_SEARCH: SearchOptions = { maxClips: 3, beamWidth: 6, simulationsPerLevel: 10 };
+export const DEFAULT_SEARCH: SearchOptions = { maxClips: 3, beamWidth: 8, simulationsPerLevel: 16 };
 
 /** Estimated gradient up to this multiple of the limit still earns a simulation (the estimate is rough). */
 const GRADIENT_SCREEN_MARGIN = 1.3;

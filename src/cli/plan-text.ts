@@ -1,0 +1,57 @@
+/** The plain-text summary `plan` prints without `--json`. */
+import type { Measurements } from "../measure/beat.js";
+import { describeClips } from "../procedure/plan/rank.js";
+import { describeSetting } from "../procedure/plan/support.js";
+import type { PlanResult } from "../procedure/plan/types.js";
+
+const f = (x: number, d = 1) => x.toFixed(d);
+const pad = (s: string, n: number) => s.padEnd(n);
+
+function weanRow(label: string, m: Measurements | null): string {
+  if (!m) return `  ${pad(label, 34)} -`;
+  return `  ${pad(label, 34)} grade ${m.mr_grade}  RVol ${pad(f(m.mr_rvol_mL), 5)} mL  RF ${pad(f(m.mr_rf_pct), 5)} %  gradient ${f(m.mv_gradient_mean_mmHg)} mmHg  pump ${f(m.pump_flow_L_min)} L/min`;
+}
+
+export function planText(r: PlanResult): string {
+  const out: string[] = [];
+  out.push(`${r.scenario.title}`, `Plan after step ${r.atIndex} "${r.at}"`, "");
+  const w = r.weanTest;
+  out.push(`Wean test (${w.note})`);
+  out.push(weanRow(`current: ${describeSetting(w.settings.current)}`, w.current));
+  out.push(weanRow(`low: ${describeSetting(w.settings.lowSupport)}`, w.lowSupport));
+  out.push(weanRow("pump stopped (P0, in place)", w.pumpStopped));
+  out.push(`  support hides MR: ${w.supportHidesMR ? "yes" : "no"}`, "");
+  const g = r.gradient;
+  const c = g.contributions_mmHg;
+  out.push(
+    `Gradient: ${f(g.current_mmHg)} mmHg now, ${f(g.reference_mmHg)} mmHg at reference (HR ${g.reference.hr_bpm}, Hb ${g.reference.hb_g_dL}, no pump); valve area ${f(g.valveArea_cm2, 2)} cm²`,
+    `  from flow ${f(c.flow, 2)}, heart rate ${f(c.heartRate, 2)}, anaemia ${f(c.anaemia, 2)} mmHg (Shapley)`,
+    "",
+  );
+  const s = r.clipSearch;
+  if (s) {
+    out.push(
+      `Clip strategies (up to ${s.maxClips} clips; ${s.criteria.support}; gradient < ${s.criteria.gradientBelow_mmHg} mmHg, area >= ${s.criteria.areaAtLeast_cm2} cm²)`,
+    );
+    if (r.clipStrategies.length === 0) out.push("  none meets the criteria");
+    r.clipStrategies.forEach((st, i) => {
+      out.push(
+        `  ${i + 1}. ${pad(describeClips(st.clips), 40)} grade ${st.mr_grade}  RVol ${pad(f(st.mr_rvol_mL), 5)} mL  gradient ${f(st.mv_gradient_mean_mmHg, 2)} mmHg  area ${f(st.mv_area_cm2, 2)} cm²${st.impellaInterference ? "  (near the Impella)" : ""}`,
+      );
+    });
+    out.push(`  ${s.explanation}`);
+    out.push(
+      `  search: ${s.simulated} simulations, ${s.geometryEvaluated} geometric screens, ${f(s.wall_ms / 1000, 1)} s (${s.mode}${s.workers ? `, ${s.workers} workers` : ""})`,
+      "",
+    );
+  }
+  out.push(`SCAI stage (suggested): ${r.scai.stage}`);
+  if (r.euroscore2) out.push(`EuroSCORE II: ${f(r.euroscore2.predictedMortality_pct, 2)} %`);
+  out.push("");
+  if (r.warnings.length === 0) out.push("No warnings.");
+  for (const warn of r.warnings) {
+    out.push(`WARNING ${warn.code}: ${warn.message}`);
+    for (const a of warn.actions ?? []) out.push(`  - ${a}`);
+  }
+  return `${out.join("\n")}\n`;
+}
