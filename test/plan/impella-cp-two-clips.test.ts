@@ -1,0 +1,44 @@
+/**
+ * Issue #5 acceptance on the Coroas Pascual case (impella-cp-two-clips): after the NTW at A2-P2, which
+ * left posteromedial MR, a second clip on the medial side ranks above one on the lateral side.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { type PlanDoc, planJson } from "./plan-cli.js";
+
+describe('plan impella-cp-two-clips --at "NTW at A2-P2"', () => {
+  let doc: PlanDoc;
+  beforeAll(async () => {
+    doc = await planJson(["impella-cp-two-clips", "--at", "NTW at A2-P2"]);
+  });
+
+  it("ranks a second clip medial to the first above one lateral to it", () => {
+    const first = doc.devices.clips[0].offset_mm;
+    const ranked = [...doc.clipStrategies, ...(doc.clipSearch?.rejected ?? [])];
+    const single = ranked.filter((s) => s.clips.length === 1);
+    const medial = single.findIndex((s) => s.clips[0].offset_mm > first);
+    const lateral = single.findIndex((s) => s.clips[0].offset_mm < first);
+    expect(medial).toBeGreaterThanOrEqual(0);
+    expect(lateral).toBeGreaterThanOrEqual(0);
+    expect(medial).toBeLessThan(lateral);
+    expect(doc.clipStrategies[0].clips[0].offset_mm).toBeGreaterThan(first);
+  });
+
+  it("the medial clip leaves less MR than the best lateral one", () => {
+    const first = doc.devices.clips[0].offset_mm;
+    const all = [...doc.clipStrategies, ...(doc.clipSearch?.rejected ?? [])].filter(
+      (s) => s.clips.length === 1,
+    );
+    const bestMedial = all.filter((s) => s.clips[0].offset_mm > first)[0];
+    const bestLateral = all.filter((s) => s.clips[0].offset_mm < first)[0];
+    expect(bestMedial.mr_rvol_mL).toBeLessThan(bestLateral.mr_rvol_mL);
+  });
+
+  it("the strategies meet the criteria and come ranked with an explanation", () => {
+    for (const s of doc.clipStrategies) {
+      expect(s.meetsCriteria).toBe(true);
+      expect(s.mv_gradient_mean_mmHg).toBeLessThan(5);
+      expect(s.mv_area_cm2).toBeGreaterThanOrEqual(1.5);
+    }
+    expect(doc.clipSearch?.explanation).toMatch(/ranks above .* because/);
+  });
+});

@@ -1,0 +1,47 @@
+/** Runs `clipshock plan ... --json` once per argument list and parses the document (shared by the plan tests). */
+import { expect } from "vitest";
+import { runCli } from "../cli/run-cli.js";
+
+export interface PlanDoc {
+  at: string;
+  atIndex: number;
+  devices: { impella: unknown; clips: { device: string; offset_mm: number }[] };
+  weanTest: {
+    current: Record<string, number>;
+    lowSupport: Record<string, number> | null;
+    pumpStopped: Record<string, number> | null;
+    supportHidesMR: boolean;
+  };
+  gradient: {
+    current_mmHg: number;
+    reference_mmHg: number;
+    valveArea_cm2: number;
+    contributions_mmHg: { flow: number; heartRate: number; anaemia: number };
+  };
+  clipStrategies: {
+    clips: { device: string; offset_mm: number; position?: string }[];
+    mr_grade: number;
+    mr_rvol_mL: number;
+    mv_gradient_mean_mmHg: number;
+    mv_area_cm2: number;
+    meetsCriteria: boolean;
+  }[];
+  clipSearch: {
+    explanation: string;
+    rejected: PlanDoc["clipStrategies"];
+    simulated: number;
+    wall_ms: number;
+    mode: string;
+  } | null;
+  warnings: { code: string; message: string; actions?: string[] }[];
+  scai: { stage: string };
+  euroscore2?: { predictedMortality_pct: number };
+  criteria: { id: string; source: string }[];
+}
+
+export async function planJson(args: readonly string[]): Promise<PlanDoc> {
+  const r = await runCli(["plan", ...args, "--json", "--no-progress"]);
+  expect(r.stderr).toBe("");
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as PlanDoc;
+}

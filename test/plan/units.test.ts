@@ -1,0 +1,136 @@
+/** The planner's pure pieces: Shapley shares, --at, the candidate grid and screen, ranking. */
+import { describe, expect, it } from "vitest";
+import { presetParams } from "../../src/physiology/params.js";
+import { resolveAt } from "../../src/procedure/plan/at.js";
+import { candidateClips, namedPosition, screen, setKey } from "../../src/procedure/plan/clip-screen.js";
+import { inImpellaZone } from "../../src/procedure/plan/interference.js";
+import {
+  compareStrategies,
+  explainRanking,
+  rankStrategies,
+  violation,
+} from "../../src/procedure/plan/rank.js";
+import { shapley } from "../../src/procedure/plan/shapley.js";
+import type { ClipStrategy } from "../../src/procedure/plan/types.js";
+import { InputError, type Scenario } from "../../src/procedure/types.js";
+
+describe("shapley", () => {
+  it("shapley gives each player its own effect in an additive game", () => {
+    const w = { a: 1, b: 2, c: -0.5 };
+    const phi = shapley(["a", "b", "c"] as const, (s) => [...s].reduce((t, p) => t + w[p], 0));
+    expect(phi.a).toBeCloseTo(1, 12);
+    expect(phi.b).toBeCloseTo(2, 12);
+    expect(phi.c).toBeCloseTo(-0.5, 12);
+  });
+  it("shapley splits an interaction evenly and the shares add up to v(all) − v(none)", () => {
+    const v = (s: ReadonlySet<string>) => (s.has("x") && s.has("y") ? 6 : 0) + (s.has("z") ? 1 : 0) + 2;
+    const phi = shapley(["x", "y", "z"], v);
+    expect(phi.x).toBeCloseTo(3, 12);
+    expect(phi.y).toBeCloseTo(3, 12);
+    expect(phi.z).toBeCloseTo(1, 12);
+    expect(phi.x + phi.y + phi.z).toBeCloseTo(v(new Set(["x", "y", "z"])) - v(new Set()), 12);
+  });
+});
+
+describe("resolveAt", () => {
+  const scenario = {
+    id: "s",
+    title: "",
+    patient: { preset: "normal" },
+    steps: [{ name: "baseline" }, { name: "Pump On" }, { name: "clip" }],
+  } as Scenario;
+  it("resolveAt takes a name (case-insensitive), a 0-based index, or defaults to the last step", () => {
+    expect(resolveAt(scenario)).toBe(2);
+    expect(resolveAt(scenario, " pump on ")).toBe(1);
+    expect(resolveAt(scenario, "0")).toBe(0);
+    expect(resolveAt(scenario, 2)).toBe(2);
+  });
+  it("resolveAt rejects an unknown step, listing the steps", () => {
+    expect(() => resolveAt(scenario, "3")).toThrow(InputError);
+    expect(() => resolveAt(scenario, "nope")).toThrow('0 "baseline", 1 "Pump On", 2 "clip"');
+  });
+});
+
+describe("clip screen", () => {
+  const params = presetParams("cardiogenic-shock-acute-mr");
+  it("candidateClips lies on a 2 mm grid, fits the line and keeps clear of clips in place", () => {
+    const c = candidateClips([{ device: "NTW", offset_mm: 0 }], 36);
+    expect(c.every((x) => x.offset_mm % 2 === 0)).toBe(true);
+    expect(c.some((x) => Math.abs(x.offset_mm) < 5)).toBe(false);
+    expect(Math.max(...c.map((x) => x.offset_mm))).toBeLessThanOrEqual(16);
+    expect(c.find((x) => x.offset_mm === 12)?.position).toBe("A3P3");
+    expect(namedPosition(0, 36)).toBe("A2P2");
+    expect(namedPosition(2, 36)).toBeUndefined();
+  });
+  it("screen scales the simulated baseline area by the geometric area and lowers the residual orifice", () => {
+    const base = { geometricArea_cm2: 5, mv_area_cm2: 4.25, mv_gradient_mean_mmHg: 2 };
+    const none = screen(params, [], [], base);
+    const one = screen(params, [], [{ device: "NT", offset_mm: 0 }], base);
+    expect(none.area_cm2).toBeCloseTo(4.25 * (none.area_cm2 / 4.25), 9);
+    expect(one.area_cm2).toBeLessThan(none.area_cm2);
+    expect(one.gradient_mmHg).toBeGreaterThan(none.gradient_mmHg);
+    expect(one.eroa_cm2).toBeLessThan(none.eroa_cm2);
+  });
+  it("setKey ignores the order of clips", () => {
+    expect(
+      setKey([
+        { device: "NT", offset_mm: 2 },
+        { device: "XT", offset_mm: -6 },
+      ]),
+    ).toBe(
+      setKey([
+        { device: "XT", offset_mm: -6 },
+        { device: "NT", offset_mm: 2 },
+      ]),
+    );
+  });
+  it("inImpellaZone covers the anterolateral and central positions, not A3-P3", () => {
+    expect(inImpellaZone(-12, 36)).toBe(true);
+    expect(inImpellaZone(0, 36)).toBe(true);
+    expect(inImpellaZone(6, 36)).toBe(true);
+    expect(inImpellaZone(12, 36)).toBe(false);
+  });
+});
+
+describe("ranking", () => {
+  const s = (over: Partial<ClipStrategy>): ClipStrategy => ({
+    clips: [{ device: "NT", offset_mm: 0 }],
+    mr_grade: 1,
+    mr_rvol_mL: 10,
+    mr_rf_pct: 15,
+    mr_eroa_cm2: 0.1,
+    mv_gradient_mean_mmHg: 4,
+    mv_area_cm2: 2,
+    geometricEroa_cm2: 0.1,
+    meetsCriteria: true,
+    misses: [],
+    impellaInterference: false,
+    converged: true,
+    ...over,
+  });
+  it("rankStrategies puts strategies meeting the criteria first, then less MR, then fewer clips", () => {
+    const fails = s({ meetsCriteria: false, mr_rvol_mL: 1, mr_grade: 0, mv_gradient_mean_mmHg: 6 });
+    const more = s({ mr_rvol_mL: 12 });
+    const twoClips = s({
+      clips: [
+        { device: "NT", offset_mm: 0 },
+        { device: "NT", offset_mm: 6 },
+      ],
+    });
+    const best = s({});
+    expect(rankStrategies([fails, more, twoClips, best])).toEqual([best, twoClips, more, fails]);
+    expect(compareStrategies(best, best)).toBe(0);
+  });
+  it("violation is 0 within the criteria and grows with the miss", () => {
+    expect(violation({ mv_gradient_mean_mmHg: 4.9, mv_area_cm2: 1.5 })).toBe(0);
+    expect(violation({ mv_gradient_mean_mmHg: 6, mv_area_cm2: 1.5 })).toBeCloseTo(0.2, 9);
+    expect(violation({ mv_gradient_mean_mmHg: 5, mv_area_cm2: 1.2 })).toBeCloseTo(0.2, 9);
+  });
+  it("explainRanking names the deciding criterion and both sets of figures", () => {
+    const text = explainRanking(s({}), s({ mr_rvol_mL: 14, clips: [{ device: "NTW", offset_mm: -4 }] }));
+    expect(text).toContain("less regurgitant volume");
+    expect(text).toContain("10.0 mL/beat");
+    expect(text).toContain("14.0 mL/beat");
+    expect(text).toContain("NTW");
+  });
+});
