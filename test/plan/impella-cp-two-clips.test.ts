@@ -3,12 +3,24 @@
  * left posteromedial MR, a second clip on the medial side ranks above one on the lateral side.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { type PlanDoc, planJson } from "./plan-cli.js";
+import { lines } from "../cli/run-cli.js";
+import { type PlanDoc, planJsonWithProgress } from "./plan-cli.js";
 
 describe('plan impella-cp-two-clips --at "NTW at A2-P2"', () => {
   let doc: PlanDoc;
+  let stderr = "";
   beforeAll(async () => {
-    doc = await planJson(["impella-cp-two-clips", "--at", "NTW at A2-P2"]);
+    ({ doc, stderr } = await planJsonWithProgress(["impella-cp-two-clips", "--at", "NTW at A2-P2"]));
+  });
+
+  it("prints one JSON document on stdout and progress as plain lines on stderr", () => {
+    const l = lines(stderr);
+    expect(l.length).toBeGreaterThanOrEqual(3);
+    for (const x of l)
+      expect(x).toMatch(
+        /^\[plan\] (scenario steps|wean test and gradient|clip strategies): \d+\/\d+ simulations$/,
+      );
+    expect(l.some((x) => x.startsWith("[plan] clip strategies"))).toBe(true);
   });
 
   it("ranks a second clip medial to the first above one lateral to it", () => {

@@ -40,8 +40,15 @@ export interface PlanDoc {
 }
 
 export async function planJson(args: readonly string[]): Promise<PlanDoc> {
-  const r = await runCli(["plan", ...args, "--json", "--no-progress"]);
-  expect(r.stderr).toBe("");
+  return (await planJsonWithProgress([...args, "--no-progress"])).doc;
+}
+
+/** The document and the progress lines written on stderr (not a terminal: plain lines). */
+export async function planJsonWithProgress(
+  args: readonly string[],
+): Promise<{ doc: PlanDoc; stderr: string }> {
+  const r = await runCli(["plan", ...args, "--json"]);
+  if (args.includes("--no-progress")) expect(r.stderr).toBe("");
   expect(r.code).toBe(0);
-  return JSON.parse(r.stdout) as PlanDoc;
+  return { doc: JSON.parse(r.stdout) as PlanDoc, stderr: r.stderr };
 }

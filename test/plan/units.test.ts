@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { presetParams } from "../../src/physiology/params.js";
 import { resolveAt } from "../../src/procedure/plan/at.js";
 import { candidateClips, namedPosition, screen, setKey } from "../../src/procedure/plan/clip-screen.js";
+import { createEvaluator } from "../../src/procedure/plan/evaluator.js";
 import { inImpellaZone } from "../../src/procedure/plan/interference.js";
 import {
   compareStrategies,
@@ -132,5 +133,16 @@ describe("ranking", () => {
     expect(text).toContain("10.0 mL/beat");
     expect(text).toContain("14.0 mL/beat");
     expect(text).toContain("NTW");
+  });
+});
+
+describe("createEvaluator", () => {
+  it("createEvaluator falls back to in-process simulation, with a note, when the bundled worker is missing", async () => {
+    const e = createEvaluator({ workers: 2, workerScript: "/nonexistent/plan-worker.mjs" });
+    expect(e.mode).toBe("in-process");
+    expect(e.note).toContain("/nonexistent/plan-worker.mjs");
+    const o = await e.run({ params: presetParams("normal"), devices: { impella: null, clips: [] } });
+    expect(o.ok && o.measurements.mr_grade).toBe(0);
+    await e.close();
   });
 });
