@@ -7,7 +7,7 @@ export const col = (name: ChunkChannel): number => CHUNK_CHANNELS.indexOf(name);
 export const PRESSURES: ChartSpec = {
   title: "Pressures",
   unit: "mmHg",
-  height: 210,
+  height: 185,
   floor: [0, 100],
   series: [
     { label: "Aorta", column: col("ao.p_mmHg"), color: "#dc2626", width: 1.8 },
@@ -21,7 +21,7 @@ export const PRESSURES: ChartSpec = {
 export const FLOWS: ChartSpec = {
   title: "Flows",
   unit: "mL/s",
-  height: 170,
+  height: 135,
   floor: [-100, 300],
   series: [
     { label: "Aortic valve", column: col("av.q_mL_s"), color: "#dc2626" },
@@ -39,7 +39,7 @@ export const FLOWS: ChartSpec = {
 export const DOPPLER: ChartSpec = {
   title: "Doppler-like velocities",
   unit: "m/s",
-  height: 150,
+  height: 122,
   floor: [-5, 1.5],
   series: [
     {

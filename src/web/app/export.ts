@@ -15,10 +15,24 @@ export function downloadText(fileName: string, text: string, type: string): void
   download(fileName, new Blob([text], { type }));
 }
 
-/** Waveform canvases stacked on the left, the PV canvas on the right, on white. */
-export function plotsPng(waves: HTMLCanvasElement[], pv: HTMLCanvasElement | null): Promise<Blob | null> {
-  const wavesW = Math.max(0, ...waves.map((c) => c.width));
-  const wavesH = waves.reduce((a, c) => a + c.height, 0);
+export interface LabelledCanvas {
+  canvas: HTMLCanvasElement;
+  /** Title with unit, and the series as [label, colour]. */
+  title: string;
+  series: [string, string][];
+}
+
+const HEADER_PX = 26;
+
+/**
+ * Waveform canvases stacked on the left, each under a header with its title and coloured series
+ * names (uPlot's legend is HTML, not on the canvas), the PV canvas on the right, on white.
+ */
+export function plotsPng(waves: LabelledCanvas[], pv: HTMLCanvasElement | null): Promise<Blob | null> {
+  const r = devicePixelRatio || 1;
+  const head = Math.round(HEADER_PX * r);
+  const wavesW = Math.max(0, ...waves.map((w) => w.canvas.width));
+  const wavesH = waves.reduce((a, w) => a + w.canvas.height + head, 0);
   const out = document.createElement("canvas");
   out.width = wavesW + (pv?.width ?? 0);
   out.height = Math.max(wavesH, pv?.height ?? 0);
@@ -27,9 +41,22 @@ export function plotsPng(waves: HTMLCanvasElement[], pv: HTMLCanvasElement | nul
   ctx.fillStyle = "#fff";
   ctx.fillRect(0, 0, out.width, out.height);
   let y = 0;
-  for (const c of waves) {
-    ctx.drawImage(c, 0, y);
-    y += c.height;
+  ctx.textBaseline = "middle";
+  for (const w of waves) {
+    ctx.font = `600 ${13 * r}px system-ui, sans-serif`;
+    ctx.fillStyle = "#0f2a44";
+    ctx.fillText(w.title, 8 * r, y + head / 2);
+    let x = 16 * r + ctx.measureText(w.title).width;
+    ctx.font = `${12 * r}px system-ui, sans-serif`;
+    for (const [label, color] of w.series) {
+      ctx.fillStyle = color;
+      ctx.fillRect(x, y + head / 2 - r, 14 * r, 3 * r);
+      ctx.fillStyle = "#222";
+      ctx.fillText(label, x + 18 * r, y + head / 2);
+      x += 30 * r + ctx.measureText(label).width;
+    }
+    ctx.drawImage(w.canvas, 0, y + head);
+    y += w.canvas.height + head;
   }
   if (pv) ctx.drawImage(pv, wavesW, 0);
   return new Promise((ok) => out.toBlob(ok, "image/png"));

@@ -8,6 +8,7 @@ import { lastBeat, RingColumns } from "../charts/ring.js";
 import { type ChartSpec, type Marker, WaveChart } from "../charts/wave-chart.js";
 import { CHUNK_CHANNELS } from "../worker/protocol.js";
 import { col } from "./chart-specs.js";
+import type { LabelledCanvas } from "./export.js";
 
 /** Samples kept: 10 s at 250 Hz. */
 const KEEP = 2500;
@@ -71,8 +72,13 @@ export class LiveView {
     return this.pv?.canvas ?? null;
   }
 
-  get chartCanvases(): HTMLCanvasElement[] {
-    return this.charts.map((c) => c.plot.ctx.canvas);
+  /** The waveform canvases with their titles and series, for export. */
+  get chartCanvases(): LabelledCanvas[] {
+    return this.charts.map((c) => ({
+      canvas: c.plot.ctx.canvas,
+      title: `${c.spec.title} (${c.spec.unit})`,
+      series: c.spec.series.map((s) => [s.label, s.color] as [string, string]),
+    }));
   }
 
   append(columns: Float64Array[], newBeats: number): void {

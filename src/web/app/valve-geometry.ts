@@ -35,3 +35,11 @@ export function linePath(): string {
 
 /** Drawing units per mm along the line. */
 export const unitsPerMm = (length_mm: number): number => (2 * HALF_LINE) / length_mm;
+
+/** The anterior leaflet's side of the line (above it), to be clipped by the annulus. */
+export function anteriorPath(): string {
+  const left = VALVE_VIEW.cx - VALVE_VIEW.rx - 2;
+  const right = VALVE_VIEW.cx + VALVE_VIEW.rx + 2;
+  const yEnd = lineY(VALVE_VIEW.cx - HALF_LINE).toFixed(1);
+  return `M${left},${yEnd} ${linePath().replace(/^M/, "L")} L${right},${yEnd} L${right},0 L${left},0 Z`;
+}

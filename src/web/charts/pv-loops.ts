@@ -93,7 +93,7 @@ export class PvLoops {
     const [p0, p1] = rg.p.update(0, pMax * 1.1);
     const padL = large ? 42 : 30;
     const padB = large ? 30 : 20;
-    const padT = large ? 18 : 14;
+    const padT = large ? 36 : 18;
     const plot: Box = { x: box.x + padL, y: box.y + padT, w: box.w - padL - 6, h: box.h - padT - padB };
     const X = (v: number) => plot.x + ((v - v0) / (v1 - v0)) * plot.w;
     const Y = (p: number) => plot.y + plot.h - ((p - p0) / (p1 - p0)) * plot.h;
@@ -176,7 +176,7 @@ export class PvLoops {
       ];
       if (snap) items.push(["snapshot", "#9ca3af", [5, 3]]);
       let x = plot.x + 8;
-      const y = plot.y + 10;
+      const y = box.y + 27;
       for (const [label, color, dash] of items) {
         ctx.strokeStyle = color;
         ctx.setLineDash(dash);

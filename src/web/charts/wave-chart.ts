@@ -53,11 +53,11 @@ export class WaveChart {
       axes: [
         {
           size: 28,
-          values: (_u, vals) => vals.map((v) => `${v.toFixed(0)} s`),
+          values: (_u, vals) => vals.map((v) => `${Number(v.toFixed(1))} s`),
           stroke: "#444",
           grid: { stroke: "#e6e6e6" },
         },
-        { size: 44, label: spec.unit, labelSize: 14, stroke: "#444", grid: { stroke: "#e6e6e6" } },
+        { size: 44, space: 22, label: spec.unit, labelSize: 14, stroke: "#444", grid: { stroke: "#e6e6e6" } },
       ],
       series: [
         { label: "t" },

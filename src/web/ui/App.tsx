@@ -17,6 +17,7 @@ import { CasePanel } from "./CasePanel.js";
 import { ComparePanel, type Snapshot } from "./ComparePanel.js";
 import { EchoPanel } from "./EchoPanel.js";
 import { Errors, type ShownError } from "./Errors.js";
+import { Guard } from "./Guard.js";
 import { HaemoPanel } from "./HaemoPanel.js";
 import { PatientControls } from "./PatientControls.js";
 import { PumpConsole } from "./PumpConsole.js";
@@ -185,13 +186,15 @@ export function App() {
             />
           ) : null}
           {engine && m ? (
-            <ValveView
-              devices={engine.devices}
-              m={m}
-              length_mm={engine.params["mv.commissuralLength_mm"] as number}
-              onAdd={(request) => send({ kind: "addClip", request })}
-              onRemove={(index) => send({ kind: "removeClip", index })}
-            />
+            <Guard name="valve">
+              <ValveView
+                devices={engine.devices}
+                m={m}
+                length_mm={engine.params["mv.commissuralLength_mm"] as number}
+                onAdd={(request) => send({ kind: "addClip", request })}
+                onRemove={(index) => send({ kind: "removeClip", index })}
+              />
+            </Guard>
           ) : null}
         </div>
         <div class="col-center">
@@ -214,6 +217,13 @@ export function App() {
             <h2>Echo: Doppler-like velocities (mitral inflow up, MR jet down)</h2>
             <div ref={dopplerRef} class="chart" data-testid="chart-doppler" />
           </section>
+          {engine && m ? (
+            <PumpConsole
+              devices={engine.devices}
+              m={m}
+              onImpella={(request) => send({ kind: "impella", request })}
+            />
+          ) : null}
           <div class="pair">
             {engine && m ? (
               <CasePanel
@@ -243,15 +253,16 @@ export function App() {
               <canvas ref={pvRef} data-testid="pv-loops" />
             </div>
           </section>
-          {m ? <HaemoPanel m={m} mcsDevices={engine?.devices.impella ? 1 : 0} /> : null}
-          {engine && m ? (
-            <PumpConsole
-              devices={engine.devices}
-              m={m}
-              onImpella={(request) => send({ kind: "impella", request })}
-            />
+          {m ? (
+            <Guard name="haemodynamics">
+              <HaemoPanel m={m} mcsDevices={engine?.devices.impella ? 1 : 0} />
+            </Guard>
           ) : null}
-          {m ? <EchoPanel m={m} /> : null}
+          {m ? (
+            <Guard name="echo">
+              <EchoPanel m={m} />
+            </Guard>
+          ) : null}
         </div>
       </main>
       <footer class="foot">

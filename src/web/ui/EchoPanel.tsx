@@ -14,6 +14,7 @@ export function EchoPanel({ m }: { m: Measurements }) {
           value={`${fmt(m.mr_grade)} · ${mrGradeText(m.mr_grade)}`}
           testId="mr-grade"
           tone={m.mr_grade >= 3 ? "alarm" : "normal"}
+          wide
         />
         <Readout label="RVol" value={fmt(m.mr_rvol_mL)} unit="mL" testId="mr-rvol" tone="big" />
         <Readout label="RF" value={fmt(m.mr_rf_pct)} unit="%" testId="mr-rf" />
@@ -36,7 +37,7 @@ export function EchoPanel({ m }: { m: Measurements }) {
         />
         <Readout label="MVA" value={fmt(m.mv_area_cm2, 2)} unit="cm²" testId="mv-area" />
         <Readout label="MR peak v" value={fmt(m.mr_peak_velocity_m_s, 1)} unit="m/s" testId="mr-vmax" />
-        <Readout label="E peak v" value={fmt(m.mv_peak_velocity_m_s, 1)} unit="m/s" testId="mv-vmax" />
+        <Readout label="LVEF" value={fmt(m.lvef_pct)} unit="%" testId="lvef" />
       </div>
     </section>
   );

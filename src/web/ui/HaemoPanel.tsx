@@ -31,7 +31,7 @@ export function HaemoPanel({ m, mcsDevices }: { m: Measurements; mcsDevices: num
           testId="map"
           tone={m.map_mmHg < 65 ? "alarm" : "big"}
         />
-        <Readout label="BP" value={`${fmt(m.sbp_mmHg)}/${fmt(m.dbp_mmHg)}`} unit="mmHg" testId="bp" />
+        <Readout label="BP (mmHg)" value={`${fmt(m.sbp_mmHg)}/${fmt(m.dbp_mmHg)}`} testId="bp" />
         <Readout label="HR" value={fmt(m.hr_bpm)} unit="/min" testId="hr" />
         <Readout label="CO total" value={fmt(m.co_L_min, 2)} unit="L/min" testId="co" />
         <Readout label="CO native" value={fmt(m.native_co_L_min, 2)} unit="L/min" testId="native-co" />
@@ -52,13 +52,12 @@ export function HaemoPanel({ m, mcsDevices }: { m: Measurements; mcsDevices: num
         <Readout label="RAP" value={fmt(m.rap_mmHg)} unit="mmHg" testId="rap" />
         <Readout label="PAP mean" value={fmt(m.pap_mean_mmHg)} unit="mmHg" testId="pap" />
         <Readout label="LVEDP" value={fmt(m.lvedp_mmHg)} unit="mmHg" testId="lvedp" />
-        <Readout label="LVEF" value={fmt(m.lvef_pct)} unit="%" testId="lvef" />
         <Readout label="PAPi" value={fmt(m.papi, 1)} testId="papi" />
         <Readout
-          label="SCAI (suggested)"
+          label="SCAI stage"
           value={scai?.stage ?? "–"}
           testId="scai"
-          title={scai ? `${scai.reasons.join("; ")}\n${scai.source}` : undefined}
+          title={scai ? `Suggested stage: ${scai.reasons.join("; ")}\n${scai.source}` : undefined}
         />
       </div>
     </section>

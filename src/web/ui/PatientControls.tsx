@@ -21,6 +21,11 @@ const SLIDERS: [path: string, label: string][] = [
   ["mr.eroa_cm2", "MR EROA (total)"],
 ];
 
+const PRESET_SHORT: Record<PresetId, string> = {
+  normal: "Normal adult",
+  "cardiogenic-shock-acute-mr": "Shock + acute MR",
+};
+
 export interface PatientControlsProps {
   preset: PresetId;
   params: Params;
@@ -83,8 +88,8 @@ export function PatientControls({ preset, params, onParams, onPreset }: PatientC
           onChange={(e) => onPreset((e.target as HTMLSelectElement).value as PresetId)}
         >
           {PRESET_IDS.map((p) => (
-            <option key={p} value={p} title={PRESETS[p].description}>
-              {PRESETS[p].title}
+            <option key={p} value={p} title={`${PRESETS[p].title}: ${PRESETS[p].description}`}>
+              {PRESET_SHORT[p]}
             </option>
           ))}
         </select>

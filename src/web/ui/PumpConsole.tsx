@@ -41,12 +41,11 @@ export function PumpConsole({ devices, m, onImpella }: PumpConsoleProps) {
         <Readout label="P-level" value={imp ? `P${fmt(m.pLevel)}` : "–"} testId="pump-plevel" />
         <Readout label="Flow" value={fmt(m.pump_flow_L_min, 2)} unit="L/min" testId="pump-flow" tone="big" />
         <Readout
-          label="Min/max"
+          label="Min/max L/min"
           value={`${fmt(m.pump_flow_min_L_min, 1)}/${fmt(m.pump_flow_max_L_min, 1)}`}
-          unit="L/min"
           testId="pump-flow-range"
         />
-        <Readout label="Speed" value={fmt(m.pump_speed_rpm, 0)} unit="rpm" testId="pump-speed" />
+        <Readout label="Speed rpm" value={fmt(m.pump_speed_rpm, 0)} testId="pump-speed" />
       </div>
       <div class="controls-row">
         <label>

@@ -7,18 +7,22 @@ export interface ReadoutProps {
   unit?: string;
   testId?: string;
   tone?: "normal" | "alarm" | "big";
+  /** Spans two columns. */
+  wide?: boolean;
   title?: string;
   children?: ComponentChildren;
 }
 
-export function Readout({ label, value, unit, testId, tone = "normal", title }: ReadoutProps) {
+export function Readout({ label, value, unit, testId, tone = "normal", title, wide }: ReadoutProps) {
   return (
-    <div class={`readout readout-${tone}`} title={title}>
+    <div class={`readout readout-${tone}${wide ? " wide" : ""}`} title={title}>
       <span class="readout-label">{label}</span>
-      <span class="readout-value" data-testid={testId}>
-        {value}
+      <span class="readout-line">
+        <span class="readout-value" data-testid={testId}>
+          {value}
+        </span>
+        {unit ? <span class="readout-unit">{unit}</span> : null}
       </span>
-      {unit ? <span class="readout-unit">{unit}</span> : null}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { SEGMENTS, type Segment } from "../../physiology/params.js";
 import type { Devices } from "../../procedure/circuit.js";
 import type { ClipRequest } from "../../procedure/types.js";
 import {
+  anteriorPath,
   linePath,
   lineY,
   offsetToX,
@@ -95,16 +96,8 @@ export function ValveView({ devices, m, length_mm, onAdd, onRemove }: ValveViewP
           <ellipse cx={V.cx} cy={V.cy} rx={V.rx} ry={V.ry} />
         </clipPath>
         <ellipse cx={V.cx} cy={V.cy} rx={V.rx} ry={V.ry} class="annulus" />
-        <path
-          d={`${linePath()} L${V.cx + 112},${V.cy - 60} Q${V.cx},${V.cy - 95} ${V.cx - 112},${V.cy - 60} Z`}
-          class="leaflet-ant"
-          clip-path="url(#annulus-clip)"
-        />
-        <path
-          d={`${linePath()} L${V.cx + 112},${V.cy + 50} Q${V.cx},${V.cy + 95} ${V.cx - 112},${V.cy + 50} Z`}
-          class="leaflet-post"
-          clip-path="url(#annulus-clip)"
-        />
+        <path d={anteriorPath()} class="leaflet-ant" clip-path="url(#annulus-clip)" />
+        <ellipse cx={V.cx} cy={V.cy} rx={V.rx} ry={V.ry} class="annulus-ring" />
         {[-1 / 6, 1 / 6].map((u) => {
           const x = offsetToX(u * length_mm, length_mm);
           return <line key={u} x1={x} x2={x} y1={lineY(x) - 50} y2={lineY(x) + 45} class="scallop" />;
@@ -146,7 +139,7 @@ export function ValveView({ devices, m, length_mm, onAdd, onRemove }: ValveViewP
         {devices.clips.map((c, i) => {
           const x = offsetToX(c.offset_mm, length_mm);
           const w = CLIPS[c.device].width_mm * k;
-          const h = CLIPS[c.device].armLength_mm * k * 0.9;
+          const h = CLIPS[c.device].armLength_mm * k * 0.7;
           return (
             // biome-ignore lint/a11y/useSemanticElements: an SVG group cannot be a <button>
             <g
@@ -169,11 +162,8 @@ export function ValveView({ devices, m, length_mm, onAdd, onRemove }: ValveViewP
             </g>
           );
         })}
-        <text x={12} y={V.cy + 4} class="valve-note">
-          AL
-        </text>
-        <text x={V.width - 12} y={V.cy + 4} class="valve-note" text-anchor="end">
-          PM
+        <text x={V.cx} y={V.height - 5} class="valve-note" text-anchor="middle">
+          ◂ anterolateral (AL) · coaptation line · posteromedial (PM) ▸
         </text>
       </svg>
       <div class="controls-row compact">
