@@ -93,7 +93,7 @@ export class PvLoops {
     const [p0, p1] = rg.p.update(0, pMax * 1.1);
     const padL = large ? 42 : 30;
     const padB = large ? 30 : 20;
-    const padT = large ? 36 : 18;
+    const padT = large ? 44 : 18;
     const plot: Box = { x: box.x + padL, y: box.y + padT, w: box.w - padL - 6, h: box.h - padT - padB };
     const X = (v: number) => plot.x + ((v - v0) / (v1 - v0)) * plot.w;
     const Y = (p: number) => plot.y + plot.h - ((p - p0) / (p1 - p0)) * plot.h;
@@ -168,26 +168,32 @@ export class PvLoops {
     ctx.restore();
     if (large) {
       ctx.save();
-      ctx.font = "11px system-ui, sans-serif";
+      ctx.font = "10.5px system-ui, sans-serif";
       const items: [string, string, number[]][] = [
         ["loop", "#111827", []],
         ["ESPVR", "#c2410c", [6, 4]],
         ["EDPVR", "#0369a1", [6, 4]],
       ];
       if (snap) items.push(["snapshot", "#9ca3af", [5, 3]]);
-      let x = plot.x + 8;
-      const y = box.y + 27;
+      const x0 = box.x + 8;
+      let x = x0;
+      let y = box.y + 26;
       for (const [label, color, dash] of items) {
+        const w = 24 + ctx.measureText(label).width;
+        if (x + w > box.x + box.w && x > x0) {
+          x = x0;
+          y += 14;
+        }
         ctx.strokeStyle = color;
         ctx.setLineDash(dash);
         ctx.lineWidth = 2;
         ctx.beginPath();
         ctx.moveTo(x, y);
-        ctx.lineTo(x + 18, y);
+        ctx.lineTo(x + 14, y);
         ctx.stroke();
         ctx.fillStyle = "#333";
-        ctx.fillText(label, x + 22, y + 4);
-        x += 30 + ctx.measureText(label).width;
+        ctx.fillText(label, x + 17, y + 4);
+        x += w;
       }
       ctx.restore();
     }

@@ -96,6 +96,8 @@ export class WaveChart {
     ctx.strokeStyle = "#7a5af8";
     ctx.fillStyle = "#5b3fd6";
     ctx.setLineDash([4, 3]);
+    ctx.textAlign = "left";
+    ctx.textBaseline = "alphabetic";
     ctx.lineWidth = Math.max(1, devicePixelRatio);
     ctx.font = `${11 * devicePixelRatio}px system-ui, sans-serif`;
     for (const m of this.markers) {

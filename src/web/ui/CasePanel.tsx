@@ -26,7 +26,7 @@ export function CasePanel({ info, change, now, onCase, onStep }: CasePanelProps)
   return (
     <section class="panel case" aria-labelledby="case-h">
       <h2 id="case-h">Case</h2>
-      <label class="row">
+      <label class="row-full">
         <span class="sr-only">Built-in case</span>
         <select
           data-testid="case-select"
