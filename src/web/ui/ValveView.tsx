@@ -108,14 +108,14 @@ export function ValveView({ devices, m, length_mm, onAdd, onRemove }: ValveViewP
           const r = Math.sqrt(Math.max(eroa, 0) / Math.PI) * 10 * k;
           return (
             <g key={s}>
-              <text x={x} y={lineY(x) - 32} class="seg-label" text-anchor="middle">
+              <text x={x} y={lineY(x) - 38} class="seg-label" text-anchor="middle">
                 {LABELS[s][0]}
               </text>
               <text x={x} y={lineY(x) + 42} class="seg-label" text-anchor="middle">
                 {LABELS[s][1]}
               </text>
               {r > 0.5 ? <ellipse cx={x} cy={lineY(x)} rx={r * 1.6} ry={r * 0.8} class="jet" /> : null}
-              <text x={x} y={lineY(x) + 24} class="jet-label" text-anchor="middle">
+              <text x={x} y={lineY(x) - 23} class="jet-label" text-anchor="middle">
                 {eroa.toFixed(2)} cm²
               </text>
             </g>
@@ -156,7 +156,7 @@ export function ValveView({ devices, m, length_mm, onAdd, onRemove }: ValveViewP
               class={selected === i ? "clip selected" : "clip"}
             >
               <rect x={x - w / 2} y={lineY(x) - h / 2} width={w} height={h} rx={1.5} />
-              <text x={x} y={lineY(x) - h / 2 - 3} text-anchor="middle">
+              <text x={x} y={lineY(x) + h / 2 + 10} text-anchor="middle">
                 {i + 1}
               </text>
             </g>
