@@ -446,7 +446,7 @@ export const PRESETS: Readonly<Record<PresetId, { title: string; description: st
   "cardiogenic-shock-acute-mr": {
     title: "Cardiogenic shock after inferior MI with acute severe ischaemic MR",
     description:
-      "Large infarct (LV Ees 0.8 mmHg/mL), stiff non-dilated LA, EROA 0.45 cm² mostly at A2-P2/A3-P3",
+      "Large infarct (LV Ees 0.75 mmHg/mL), stiff non-dilated LA, EROA 0.45 cm² mostly at A2-P2/A3-P3",
   },
 };
 

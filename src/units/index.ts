@@ -1,5 +1,5 @@
 /**
- * Units. The engine computes in mmHg, mL, s (ADR docs/decisions/0001-internal-units.md);
+ * Units. The engine computes in mmHg, mL, s (ADR docs/decisions/0001-internal-units-mmHg-mL-s.md);
  * every public name carries its unit as a suffix (`map_mmHg`, `co_L_min`). Conversions live here only.
  */
 
