@@ -4,10 +4,11 @@
  * its frame rate, the time from a control change to the new steady state on screen, and its size
  * (test-results/web-metrics.json; screenshots in test-results/).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseScenarioText } from "../../src/procedure/scenario-schema.js";
 import { launchChromium } from "../browser/chromium.js";
 import { ensureBuilt, initialDownload, REPO, randomPort, type Served, serve } from "./harness.js";
 
@@ -159,6 +160,25 @@ describe("web app", () => {
     expect(await page.getByTestId("plevel").inputValue()).toBe("9");
   });
 
+  it("exports the waveforms as CSV and the situation as a scenario the parser accepts", async () => {
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv").click()]);
+    const csvText = readFileSync((await csv.path())!, "utf8");
+    expect(csvText.split("\n")[0]).toMatch(/^t_s,ao\.p_mmHg,lv\.p_mmHg,/);
+    expect(csvText.split("\n").length).toBeGreaterThan(500);
+    const [json] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("export-json").click(),
+    ]);
+    const scenario = parseScenarioText(readFileSync((await json.path())!, "utf8"), "export.json");
+    expect(scenario.steps.at(-1)?.impella).toEqual({ model: "CP", pLevel: 9 });
+    const [png] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-png").click()]);
+    expect(
+      readFileSync((await png.path())!)
+        .subarray(1, 4)
+        .toString(),
+    ).toBe("PNG");
+  });
+
   it("reopens the same situation from its link", async () => {
     const url = await page.evaluate(() => location.href);
     expect(url).toContain("#s=");
@@ -173,5 +193,20 @@ describe("web app", () => {
     await other.screenshot({ path: join(RESULTS, "web-tablet-1024.png") });
     await other.close();
     expect(consoleErrors).toEqual([]);
+  });
+
+  it("works offline once loaded (service worker)", async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const p = await ctx.newPage();
+    await p.goto(server.url);
+    await p.getByTestId("map").waitFor({ timeout: 30_000 });
+    await p.waitForFunction(async () => Boolean(await navigator.serviceWorker.getRegistration()), null, {
+      timeout: 10_000,
+    });
+    await p.evaluate(() => navigator.serviceWorker.ready);
+    await ctx.setOffline(true);
+    await p.reload();
+    await p.getByTestId("map").waitFor({ timeout: 30_000 });
+    await ctx.close();
   });
 });
