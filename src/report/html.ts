@@ -11,4 +11,9 @@ export function table(headers: readonly string[], rows: readonly (readonly strin
   return `<table${cls ? ` class="${cls}"` : ""}><thead>${head}</thead><tbody>\n${body}\n</tbody></table>`;
 }
 
-export const fixed = (x: number, d = 1): string => (Number.isFinite(x) ? x.toFixed(d) : "–");
+/** x to d decimals; "–" for a missing number; no "-0.00". */
+export function fixed(x: number, d = 1): string {
+  if (!Number.isFinite(x)) return "–";
+  const s = x.toFixed(d);
+  return Number(s) === 0 ? (0).toFixed(d) : s;
+}

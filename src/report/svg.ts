@@ -65,7 +65,7 @@ export function signedBars(
   const left = 110;
   const span = Math.max(1e-9, ...items.map((i) => Math.abs(i.value)));
   const mid = left + (W - left - 20) / 2;
-  const scale = (W - left - 40) / 2 / span;
+  const scale = (W - left - 150) / 2 / span; // room for the value labels
   const rows = items
     .map((it, i) => {
       const yy = 30 + i * rowH;

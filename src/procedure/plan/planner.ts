@@ -8,15 +8,15 @@ import type { Measurements } from "../../measure/beat.js";
 import type { Scenario } from "../types.js";
 import { resolveAt } from "./at.js";
 import { lengthOf } from "./clip-screen.js";
-import { DEFAULT_SEARCH, searchClips } from "./clip-search.js";
-import { AREA_MIN_CM2, GRADIENT_LIMIT_MMHG, MAX_ADDED_CLIPS } from "./criteria.js";
+import { DEFAULT_SEARCH, type SearchOptions, searchClips } from "./clip-search.js";
+import { MAX_ADDED_CLIPS } from "./criteria.js";
 import { createEvaluator, type Evaluator } from "./evaluator.js";
 import { allMixes, GRADIENT_FACTORS, gradientAnalysis, mixJob, mixKey } from "./gradient.js";
 import type { StateJob, StateOutcome } from "./job.js";
-import { explainRanking, RANKING } from "./rank.js";
 import { euroscore2Of, scaiOf } from "./scores.js";
+import { searchInfo, TOP_STRATEGIES } from "./search-info.js";
 import { stateAt } from "./state-at.js";
-import { describeSetting, LOW_SUPPORT_RULE } from "./support.js";
+import { describeSetting } from "./support.js";
 import type { ClipSearchInfo, PlanOptions, PlanProgress, PlanResult, PlanWarning } from "./types.js";
 import {
   convergenceWarning,
@@ -26,9 +26,6 @@ import {
   supportWarning,
 } from "./warnings.js";
 import { weanSettings, weanTest, withPump } from "./wean.js";
-
-/** Strategies shown (issue #5: "show the top five"). */
-export const TOP_STRATEGIES = 5;
 
 export async function planScenario(scenario: Scenario, options: PlanOptions = {}): Promise<PlanResult> {
   const t0 = performance.now();
@@ -63,15 +60,13 @@ export async function planScenario(scenario: Scenario, options: PlanOptions = {}
           step("pump stopped"),
         )
       : null;
-    const currentLoop =
-      options.waveforms && settings.current
-        ? track(withPump(state, settings.current, true), "current").then(step("current"))
-        : options.waveforms
-          ? track(
-              { params: state.params, devices: state.devices, from: state.state, pvLoop: true },
-              "current",
-            ).then(step("current"))
-          : null;
+    // The current state once more, only to record its PV loop for the report.
+    const currentLoop = options.waveforms
+      ? track(
+          { params: state.params, devices: state.devices, from: state.state, pvLoop: true },
+          "current",
+        ).then(step("current"))
+      : null;
     const mixResults = mixes.map((mix) =>
       track(mixJob(state, mix), `gradient ${mixKey(mix)}`).then(step("gradient")),
     );
@@ -87,8 +82,11 @@ export async function planScenario(scenario: Scenario, options: PlanOptions = {}
     const gradient = gradientAnalysis(byMix);
 
     // Clip search at low support.
-    const beamWidth = options.beamWidth ?? DEFAULT_SEARCH.beamWidth;
-    const simulationsPerLevel = options.simulationsPerLevel ?? DEFAULT_SEARCH.simulationsPerLevel;
+    const search: SearchOptions = {
+      maxClips,
+      beamWidth: options.beamWidth ?? DEFAULT_SEARCH.beamWidth,
+      simulationsPerLevel: options.simulationsPerLevel ?? DEFAULT_SEARCH.simulationsPerLevel,
+    };
     let clipSearch: ClipSearchInfo | null = null;
     if (maxClips > 0) {
       const ts = performance.now();
@@ -102,41 +100,18 @@ export async function planScenario(scenario: Scenario, options: PlanOptions = {}
           from: state.state,
           baseline,
         },
-        { maxClips, beamWidth, simulationsPerLevel },
+        search,
         (job) => track(job, "clip strategy"),
         (d, t) => progress({ phase: "search", done: d, total: t, message: "clip strategies" }),
       );
-      const feasible = outcome.ranked.filter((s) => s.meetsCriteria);
-      const rejected = outcome.ranked.filter((s) => !s.meetsCriteria);
-      const [a, b] = feasible.length >= 2 ? feasible : outcome.ranked;
-      clipSearch = {
-        maxClips,
-        criteria: {
-          gradientBelow_mmHg: GRADIENT_LIMIT_MMHG,
-          areaAtLeast_cm2: AREA_MIN_CM2,
-          support: settings.lowSupport
-            ? `${describeSetting(settings.lowSupport)} (${LOW_SUPPORT_RULE})`
-            : "no pump",
-        },
-        ranking: RANKING,
-        explanation: explainRanking(a, b),
-        baseline: {
-          mr_grade: baseline.mr_grade,
-          mr_rvol_mL: baseline.mr_rvol_mL,
-          mv_gradient_mean_mmHg: baseline.mv_gradient_mean_mmHg,
-          mv_area_cm2: baseline.mv_area_cm2,
-        },
-        rejected: rejected.slice(0, TOP_STRATEGIES),
-        evaluated: outcome.ranked,
-        simulated: outcome.simulated,
-        geometryEvaluated: outcome.geometryEvaluated,
-        wall_ms: performance.now() - ts,
-        mode: evaluator.mode,
-        workers: evaluator.workers,
-        beamWidth,
-        simulationsPerLevel,
-        ...(evaluator.note ? { modeNote: evaluator.note } : {}),
-      };
+      clipSearch = searchInfo(
+        outcome,
+        search,
+        settings.lowSupport,
+        baseline,
+        evaluator,
+        performance.now() - ts,
+      );
     }
     const clipStrategies = (clipSearch?.evaluated ?? [])
       .filter((s) => s.meetsCriteria)

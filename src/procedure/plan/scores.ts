@@ -11,15 +11,18 @@ import type { Devices } from "../circuit.js";
 import type { Scenario } from "../types.js";
 import type { ScaiResult } from "./types.js";
 
+/** Rounded as a monitor shows them (the stage's reasons quote the values). */
+const r = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
+
 export function scaiOf(m: Measurements, params: Params, devices: Devices): ScaiResult {
   const s = scaiStage({
-    sbp_mmHg: m.sbp_mmHg,
-    map_mmHg: m.map_mmHg,
-    co_L_min: m.co_L_min,
-    cpo_W: m.cpo_W,
-    pcwp_mmHg: m.pcwp_mmHg,
-    rap_mmHg: m.rap_mmHg,
-    papi: m.papi,
+    sbp_mmHg: r(m.sbp_mmHg, 0),
+    map_mmHg: r(m.map_mmHg, 0),
+    co_L_min: r(m.co_L_min, 2),
+    cpo_W: r(m.cpo_W, 2),
+    pcwp_mmHg: r(m.pcwp_mmHg, 0),
+    rap_mmHg: r(m.rap_mmHg, 0),
+    papi: r(m.papi, 2),
     lactate_mmol_L: num(params, "lactate_mmol_L"),
     vasoactiveDrugs: num(params, "vasoactiveDrugs"),
     mcsDevices: devices.impella ? 1 : 0,
