@@ -1,6 +1,7 @@
 /** The planner's pure pieces: Shapley shares, --at, the candidate grid and screen, ranking. */
 import { describe, expect, it } from "vitest";
 import { presetParams } from "../../src/physiology/params.js";
+import { getCase } from "../../src/procedure/cases/index.js";
 import { resolveAt } from "../../src/procedure/plan/at.js";
 import { candidateClips, namedPosition, screen, setKey } from "../../src/procedure/plan/clip-screen.js";
 import { createEvaluator } from "../../src/procedure/plan/evaluator.js";
@@ -11,8 +12,10 @@ import {
   rankStrategies,
   violation,
 } from "../../src/procedure/plan/rank.js";
+import { scheduledClips } from "../../src/procedure/plan/scheduled-clips.js";
 import { shapley } from "../../src/procedure/plan/shapley.js";
 import type { ClipStrategy } from "../../src/procedure/plan/types.js";
+import { interferenceWarning } from "../../src/procedure/plan/warnings.js";
 import { InputError, type Scenario } from "../../src/procedure/types.js";
 
 describe("shapley", () => {
@@ -144,5 +147,25 @@ describe("createEvaluator", () => {
     const o = await e.run({ params: presetParams("normal"), devices: { impella: null, clips: [] } });
     expect(o.ok && o.measurements.mr_grade).toBe(0);
     await e.close();
+  });
+});
+
+describe("scheduledClips and interferenceWarning", () => {
+  const scenario = getCase("impella5-wean-test") as Scenario;
+  it("scheduledClips lists the clips the scenario deploys from a step on, with the pump at that step", () => {
+    const s = scheduledClips(scenario, 1);
+    expect(s.map((x) => [x.stepIndex, x.clip.device, x.clip.position, x.pumpInPlace])).toEqual([
+      [1, "NTW", "A3P3", true],
+      [4, "NT", "A2P2", true],
+    ]);
+    expect(scheduledClips(scenario, 5)).toEqual([]);
+  });
+  it("interferenceWarning names a scheduled clip in the pump's zone, and stays quiet without a pump", () => {
+    const w = interferenceWarning(undefined, 36, true, scheduledClips(scenario, 1));
+    expect(w).toHaveLength(1);
+    expect(w[0].message).toContain('Step 4 "NT at A2-P2" places NT at A2P2');
+    expect(w[0].message).not.toContain("NTW");
+    const noPump = scheduledClips(scenario, 1).map((x) => ({ ...x, pumpInPlace: false }));
+    expect(interferenceWarning(undefined, 36, false, noPump)).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ import { MAX_ADDED_CLIPS } from "./criteria.js";
 import { createEvaluator, type Evaluator } from "./evaluator.js";
 import { allMixes, GRADIENT_FACTORS, gradientAnalysis, mixJob, mixKey } from "./gradient.js";
 import type { StateJob, StateOutcome } from "./job.js";
+import { scheduledClips } from "./scheduled-clips.js";
 import { euroscore2Of, scaiOf } from "./scores.js";
 import { searchInfo, TOP_STRATEGIES } from "./search-info.js";
 import { stateAt } from "./state-at.js";
@@ -120,7 +121,12 @@ export async function planScenario(scenario: Scenario, options: PlanOptions = {}
     const warnings: PlanWarning[] = [
       ...supportWarning(wean),
       ...gradientWarnings(gradient),
-      ...interferenceWarning(clipStrategies[0], lengthOf(state.params), pump),
+      ...interferenceWarning(
+        clipStrategies[0],
+        lengthOf(state.params),
+        pump,
+        scheduledClips(scenario, index),
+      ),
       ...searchWarnings(clipStrategies.length, clipSearch !== null, clipSearch?.evaluated[0]),
       ...convergenceWarning(notConverged),
     ];

@@ -4,8 +4,9 @@
  */
 import { MR_GRADE_LABEL, type MrGrade } from "../../measure/mr-grade.js";
 import { AREA_MIN_CM2, GRADIENT_LIMIT_MMHG } from "./criteria.js";
-import { clipsInZone, INTERFERENCE_ACTIONS } from "./interference.js";
+import { clipsInZone, INTERFERENCE_ACTIONS, inImpellaZone } from "./interference.js";
 import { describeClip, describeClips } from "./rank.js";
+import type { ScheduledClip } from "./scheduled-clips.js";
 import { describeSetting } from "./support.js";
 import type { ClipStrategy, GradientAnalysis, PlanWarning, WeanTest } from "./types.js";
 
@@ -69,19 +70,30 @@ export function gradientWarnings(g: GradientAnalysis): PlanWarning[] {
   return out;
 }
 
-/** Warns when the best strategy puts a clip where the pump catheter crosses the outflow tract. */
+/**
+ * Warns when a planned clip lies where the pump catheter crosses the outflow tract: the best strategy's
+ * clips (with a pump in place now) and the clips the scenario deploys from the planned step on (with a
+ * pump in place at their step).
+ */
 export function interferenceWarning(
   best: ClipStrategy | undefined,
   length_mm: number,
   pump: boolean,
+  scheduled: readonly ScheduledClip[] = [],
 ): PlanWarning[] {
-  if (!best || !pump) return [];
-  const hit = clipsInZone(best.clips, length_mm);
-  if (hit.length === 0) return [];
+  const parts: string[] = [];
+  const hit = best && pump ? clipsInZone(best.clips, length_mm) : [];
+  if (hit.length) parts.push(`the best strategy places ${hit.map(describeClip).join(" and ")}`);
+  for (const s of scheduled) {
+    if (s.pumpInPlace && inImpellaZone(s.clip.offset_mm, s.length_mm))
+      parts.push(`step ${s.stepIndex} "${s.stepName}" places ${describeClip(s.clip)}`);
+  }
+  if (parts.length === 0) return [];
+  const text = parts.join("; ");
   return [
     {
       code: "impella-interference",
-      message: `The best strategy places ${hit.map(describeClip).join(" and ")} where the Impella catheter crosses the LV outflow tract (central and anterolateral positions): expect the pump to get in the way of steering and grasping.`,
+      message: `${text[0].toUpperCase()}${text.slice(1)} where the Impella catheter crosses the LV outflow tract (central and anterolateral positions): expect the pump to get in the way of steering and grasping.`,
       actions: [...INTERFERENCE_ACTIONS],
       criteria: ["impella-interference"],
     },
