@@ -59,6 +59,8 @@ export function App() {
   const [engine, setEngine] = useState<EngineState | null>(null);
   const [live, setLive] = useState<Measurements | null>(null);
   const [errors, setErrors] = useState<ShownError[]>([]);
+  /** Notes on the current situation (a flow target not reached, suction), replaced by each new state. */
+  const [notes, setNotes] = useState<string[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
   const [change, setChange] = useState<StepChange | null>(null);
   const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
@@ -93,11 +95,7 @@ export function App() {
         const hash =
           sc.builtIn && !sc.modified ? encodeCase(sc.id, sc.at) : encodeScenario(msg.state.situation);
         history.replaceState(null, "", hash);
-        if (msg.warnings.length)
-          setErrors((es) => [
-            ...es.slice(-2),
-            { key: ++errorKey.current, title: "Note:", lines: msg.warnings },
-          ]);
+        setNotes(msg.warnings);
       },
       error: (msg) => {
         const lines = msg.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
@@ -175,6 +173,13 @@ export function App() {
         </p>
       </header>
       <Errors errors={errors} onDismiss={(k) => setErrors((es) => es.filter((e) => e.key !== k))} />
+      {notes.length ? (
+        <div class="notes" role="status" data-testid="notes">
+          {notes.map((n) => (
+            <span key={n}>⚠ {n}</span>
+          ))}
+        </div>
+      ) : null}
       <main class="grid">
         <div class="col-left">
           {engine ? (

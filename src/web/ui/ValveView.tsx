@@ -126,7 +126,7 @@ export function ValveView({ devices, m, length_mm, onAdd, onRemove }: ValveViewP
           d={linePath()}
           class="line-hit"
           data-testid="valve-line"
-          tabIndex={0}
+          tabindex={0}
           role="slider"
           aria-label={`clip position along the coaptation line (mm; arrows move, Enter places a ${device})`}
           aria-valuemin={-half}
@@ -145,7 +145,7 @@ export function ValveView({ devices, m, length_mm, onAdd, onRemove }: ValveViewP
             <g
               key={`${i}-${c.offset_mm}`}
               role="button"
-              tabIndex={0}
+              tabindex={0}
               aria-label={`clip ${i + 1}: ${c.device} at ${c.offset_mm} mm${selected === i ? " (selected)" : ""}`}
               data-testid={`clip-${i}`}
               onClick={() => setSelected(i === selected ? null : i)}
