@@ -9,6 +9,8 @@ export class RingColumns {
   /** Samples kept after a shift. */
   readonly keep: number;
   length = 0;
+  /** Bumped on every change, so views of an unchanged window can be reused. */
+  version = 0;
 
   constructor(columnCount: number, keep: number) {
     this.keep = keep;
@@ -19,6 +21,7 @@ export class RingColumns {
   append(chunk: readonly Float64Array[]): void {
     const n = chunk[0]?.length ?? 0;
     if (n === 0) return;
+    this.version++;
     if (n >= this.keep) {
       this.columns.forEach((c, i) => {
         c.set(chunk[i].subarray(n - this.keep));
@@ -42,6 +45,7 @@ export class RingColumns {
   }
 
   clear(): void {
+    this.version++;
     this.length = 0;
   }
 }

@@ -36,6 +36,9 @@ export class WaveChart {
   private xMax = 5;
   private readonly y: StableRange;
   private markers: readonly Marker[] = [];
+  /** uPlot's columns: views into the ring, refreshed only when the ring changed. */
+  private readonly data: Float64Array[];
+  private seenVersion = -1;
 
   constructor(parent: HTMLElement, spec: ChartSpec, width: number) {
     this.spec = spec;
@@ -71,20 +74,31 @@ export class WaveChart {
       ],
       hooks: { draw: [(u: uPlot) => this.drawMarkers(u)] },
     };
-    this.plot = new uPlot(opts, [[], ...spec.series.map(() => [])], parent);
+    this.data = [new Float64Array(0), ...spec.series.map(() => new Float64Array(0))];
+    this.plot = new uPlot(opts, this.data as unknown as uPlot.AlignedData, parent);
   }
 
   setWidth(width: number): void {
     this.plot.setSize({ width, height: this.spec.height });
   }
 
-  /** Draws the window [xMax − span, xMax] of the ring. */
+  /**
+   * Draws the window [xMax − span, xMax] of the ring: new samples are handed to uPlot as views (no
+   * copies); between chunks only the x scale moves.
+   */
   draw(ring: RingColumns, xMax: number, span: number, markers: readonly Marker[]): void {
     this.xMax = xMax;
     this.xMin = xMax - span;
     this.markers = markers;
-    const data: uPlot.AlignedData = [ring.view(0), ...this.spec.series.map((s) => ring.view(s.column))];
-    this.plot.setData(data, true);
+    if (ring.version !== this.seenVersion) {
+      this.seenVersion = ring.version;
+      this.data[0] = ring.view(0);
+      for (let i = 0; i < this.spec.series.length; i++)
+        this.data[i + 1] = ring.view(this.spec.series[i].column);
+      this.plot.setData(this.data as unknown as uPlot.AlignedData, true);
+    } else {
+      this.plot.setScale("x", { min: this.xMin, max: this.xMax });
+    }
   }
 
   private drawMarkers(u: uPlot): void {
