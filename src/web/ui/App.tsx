@@ -4,7 +4,6 @@
  */
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { Measurements } from "../../measure/beat.js";
-import type { PresetId } from "../../physiology/params.js";
 import { DOPPLER, FLOWS, PRESSURES } from "../app/chart-specs.js";
 import { waveformCsv } from "../app/csv.js";
 import { type ChangeTiming, EngineClient } from "../app/engine-client.js";
@@ -12,6 +11,7 @@ import { download, downloadText, plotsPng } from "../app/export.js";
 import { LiveView } from "../app/live-view.js";
 import { decodeHash, encodeCase, encodeScenario } from "../app/url-state.js";
 import type { ChamberId, ChamberRelations } from "../charts/pv-loops.js";
+import type { PresetId } from "../domain.js";
 import { CHUNK_CHANNELS, type Change, type EngineState, type StepChange } from "../worker/protocol.js";
 import { CasePanel } from "./CasePanel.js";
 import { ComparePanel, type Snapshot } from "./ComparePanel.js";

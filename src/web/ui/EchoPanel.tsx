@@ -1,7 +1,7 @@
 /** The echo report: MR grade and quantities, EROA per segment, mitral gradient and area. */
 import type { Measurements } from "../../measure/beat.js";
-import { SEGMENTS } from "../../physiology/params.js";
 import { fmt, mrGradeText } from "../app/format.js";
+import { SEGMENTS } from "../domain.js";
 import { Readout } from "./Readout.js";
 
 export function EchoPanel({ m }: { m: Measurements }) {

@@ -1,7 +1,8 @@
 /** Haemodynamics as on the monitor, with the suggested SCAI stage and the figures that decide it. */
-import { scaiStage } from "../../clinical/scai.js";
+
 import type { Measurements } from "../../measure/beat.js";
 import { fmt } from "../app/format.js";
+import { scaiStage } from "../domain.js";
 import { Readout } from "./Readout.js";
 
 export function HaemoPanel({ m, mcsDevices }: { m: Measurements; mcsDevices: number }) {

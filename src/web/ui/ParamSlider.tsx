@@ -3,8 +3,8 @@
  * follows the pointer while dragging and is sent when released (or on each key press).
  */
 import { useEffect, useState } from "preact/hooks";
-import { PARAM_BY_PATH } from "../../physiology/params.js";
 import { niceStep } from "../charts/nice.js";
+import { PARAM_BY_PATH } from "../domain.js";
 
 export interface ParamSliderProps {
   path: string;

@@ -9,7 +9,7 @@ import {
   SEGMENTS,
   type Segment,
   type SegmentShares,
-} from "../../physiology/params.js";
+} from "../domain.js";
 import { ParamSlider } from "./ParamSlider.js";
 
 const SLIDERS: [path: string, label: string][] = [

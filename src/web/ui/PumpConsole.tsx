@@ -3,11 +3,11 @@
  * suction alarm) and the operator's controls (model, P-level or flow target, removal).
  */
 import { useEffect, useState } from "preact/hooks";
-import { IMPELLA, IMPELLA_MODELS, type ImpellaModel } from "../../devices/impella/models.js";
 import type { Measurements } from "../../measure/beat.js";
 import type { Devices } from "../../procedure/circuit.js";
 import type { ImpellaRequest } from "../../procedure/types.js";
 import { fmt } from "../app/format.js";
+import { IMPELLA, IMPELLA_MODELS, type ImpellaModel } from "../domain.js";
 import { Readout } from "./Readout.js";
 
 export interface PumpConsoleProps {

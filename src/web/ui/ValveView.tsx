@@ -4,9 +4,7 @@
  * per segment from the measured EROA; clips can be selected, removed, or the last one undone.
  */
 import { useState } from "preact/hooks";
-import { CLIP_DEVICES, CLIPS, type ClipDevice } from "../../devices/mitraclip/devices.js";
 import type { Measurements } from "../../measure/beat.js";
-import { SEGMENTS, type Segment } from "../../physiology/params.js";
 import type { Devices } from "../../procedure/circuit.js";
 import type { ClipRequest } from "../../procedure/types.js";
 import {
@@ -18,6 +16,7 @@ import {
   VALVE_VIEW as V,
   xToOffset_mm,
 } from "../app/valve-geometry.js";
+import { CLIP_DEVICES, CLIPS, type ClipDevice, SEGMENTS, type Segment } from "../domain.js";
 
 export interface ValveViewProps {
   devices: Devices;

@@ -9,11 +9,11 @@
  */
 /// <reference lib="webworker" />
 import type { Measurements } from "../../measure/beat.js";
-import type { PresetId } from "../../physiology/params.js";
 import { getCase } from "../../procedure/cases/index.js";
 import type { Devices } from "../../procedure/circuit.js";
 import { LiveSession } from "../../procedure/live.js";
 import { InputError, type InputProblem, type Scenario } from "../../procedure/types.js";
+import type { PresetId } from "../domain.js";
 import {
   CHUNK_CHANNELS,
   type Change,

@@ -3,9 +3,9 @@
  * draws. Waveform chunks carry one Float64Array per channel of CHUNK_CHANNELS (transferred, not copied).
  */
 import type { Measurements } from "../../measure/beat.js";
-import type { Params, ParamValue, PresetId } from "../../physiology/params.js";
 import type { Devices } from "../../procedure/circuit.js";
 import type { ClipRequest, ImpellaRequest, InputProblem, Scenario } from "../../procedure/types.js";
+import type { Params, ParamValue, PresetId } from "../domain.js";
 
 /**
  * Channels sent to the page, in this order. Engine channels, plus derived ones:

@@ -4,6 +4,8 @@
  * Pure functions; the worker uses them, tests call them directly.
  */
 
+import type { Devices } from "../../procedure/circuit.js";
+import type { InputProblem, Scenario, Step } from "../../procedure/types.js";
 import {
   PARAM_BY_PATH,
   PARAMS,
@@ -12,9 +14,7 @@ import {
   type PresetId,
   presetParams,
   SEGMENTS,
-} from "../../physiology/params.js";
-import type { Devices } from "../../procedure/circuit.js";
-import type { InputProblem, Scenario, Step } from "../../procedure/types.js";
+} from "../domain.js";
 
 const SHARE_TOLERANCE = 0.01;
 
