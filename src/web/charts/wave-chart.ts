@@ -56,6 +56,7 @@ export class WaveChart {
       axes: [
         {
           size: 28,
+          space: 60,
           values: (_u, vals) => vals.map((v) => `${Number(v.toFixed(1))} s`),
           stroke: "#444",
           grid: { stroke: "#e6e6e6" },
