@@ -14,14 +14,8 @@ import type { Devices } from "../../procedure/circuit.js";
 import { LiveSession } from "../../procedure/live.js";
 import { InputError, type InputProblem, type Scenario } from "../../procedure/types.js";
 import type { PresetId } from "../domain.js";
-import {
-  CHUNK_CHANNELS,
-  type Change,
-  type EngineState,
-  type FromWorker,
-  type StepChange,
-  type ToWorker,
-} from "./protocol.js";
+import { chunkColumns } from "./chunk-columns.js";
+import type { Change, EngineState, FromWorker, StepChange, ToWorker } from "./protocol.js";
 import { checkPatch, describeDifference, devicesStep, situationScenario } from "./situation.js";
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -389,31 +383,7 @@ function tick(): void {
   const tr = chunk.trace;
   const n = tr.length;
   if (n === 0) return;
-  const cols = CHUNK_CHANNELS.map(() => new Float64Array(n));
-  const src = (name: string): Float64Array | null => (tr.has(name) ? tr.col(name) : null);
-  CHUNK_CHANNELS.forEach((name, c) => {
-    const out = cols[c];
-    if (name === "t_s") {
-      const t = tr.col("t_s");
-      for (let i = 0; i < n; i++) out[i] = t[i] - offset_s;
-    } else if (name === "mv.fwd_mL_s" || name === "mv.reg_mL_s") {
-      const q = tr.col("mv.q_mL_s");
-      const fwd = name === "mv.fwd_mL_s";
-      for (let i = 0; i < n; i++) out[i] = fwd ? Math.max(q[i], 0) : Math.min(q[i], 0);
-    } else if (name === "mv.inflow_m_s") {
-      const q = tr.col("mv.q_mL_s");
-      const a = tr.col("mv.area_cm2");
-      for (let i = 0; i < n; i++) out[i] = q[i] > 0 ? q[i] / Math.max(a[i], 1e-3) / 100 : 0;
-    } else if (name === "mr.jet_m_s") {
-      const q = tr.col("mv.q_mL_s");
-      const plv = tr.col("lv.p_mmHg");
-      const pla = tr.col("la.p_mmHg");
-      for (let i = 0; i < n; i++) out[i] = q[i] < 0 ? -Math.sqrt(Math.max(plv[i] - pla[i], 0) / 4) : 0;
-    } else {
-      const s = src(name);
-      if (s) out.set(s.subarray(0, n));
-    }
-  });
+  const cols = chunkColumns(tr, offset_s);
   displayNow_s = cols[0][n - 1];
   pendingBeats.push(...chunk.beats);
   const beats = pendingBeats;
