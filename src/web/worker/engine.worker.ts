@@ -16,7 +16,13 @@ import { InputError, type InputProblem, type Scenario } from "../../procedure/ty
 import type { PresetId } from "../domain.js";
 import { chunkColumns } from "./chunk-columns.js";
 import type { Change, EngineState, FromWorker, StepChange, ToWorker } from "./protocol.js";
-import { checkPatch, describeDifference, devicesStep, situationScenario } from "./situation.js";
+import {
+  checkImpellaRequest,
+  checkPatch,
+  describeDifference,
+  devicesStep,
+  situationScenario,
+} from "./situation.js";
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -270,9 +276,12 @@ function applyChange(s: LiveSession, change: Change): LiveSession {
       preset = change.preset;
       return next;
     }
-    case "impella":
+    case "impella": {
+      const problems = checkImpellaRequest(change.request);
+      if (problems.length) throw new InputError(problems);
       s.setImpella(change.request);
       return s;
+    }
     case "addClip":
       s.addClip(change.request);
       return s;

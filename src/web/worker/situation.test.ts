@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { presetParams } from "../../physiology/params.js";
-import { parseScenario } from "../../procedure/scenario-schema.js";
-import { checkPatch, describeDifference, situationScenario } from "./situation.js";
+import { parseScenario, MAX_TARGET_FLOW_L_MIN as SCHEMA_MAX } from "../../procedure/scenario-schema.js";
+import {
+  checkImpellaRequest,
+  checkPatch,
+  describeDifference,
+  MAX_TARGET_FLOW_L_MIN,
+  situationScenario,
+} from "./situation.js";
 
 const PRESET = "cardiogenic-shock-acute-mr" as const;
 
@@ -49,5 +55,17 @@ describe("describeDifference", () => {
       "pump: no pump → Impella CP at P4",
       "clip added: XT at -3.0 mm",
     ]);
+  });
+});
+
+describe("checkImpellaRequest", () => {
+  it("uses the scenario parser's limits and messages", () => {
+    expect(MAX_TARGET_FLOW_L_MIN).toBe(SCHEMA_MAX);
+    expect(checkImpellaRequest({ model: "CP", targetFlow_L_min: 9 })).toEqual([
+      { path: "impella.targetFlow_L_min", message: "9 is out of range: expected above 0 up to 6.5 L/min" },
+    ]);
+    expect(checkImpellaRequest({ model: "CP", pLevel: 12 })[0].message).toBe("12 is out of range 0..9");
+    expect(checkImpellaRequest({ model: "5.5", pLevel: 4 })).toEqual([]);
+    expect(checkImpellaRequest(null)).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  */
 
 import type { Devices } from "../../procedure/circuit.js";
-import type { InputProblem, Scenario, Step } from "../../procedure/types.js";
+import type { ImpellaRequest, InputProblem, Scenario, Step } from "../../procedure/types.js";
 import {
   PARAM_BY_PATH,
   PARAMS,
@@ -147,4 +147,25 @@ export function describeDifference(
   for (const c of cb) if (!ca.includes(c)) out.push(`clip added: ${c}`);
   for (const c of ca) if (!cb.includes(c)) out.push(`clip removed: ${c}`);
   return out;
+}
+
+/**
+ * Highest flow target (L/min): the value of scenario-schema's MAX_TARGET_FLOW_L_MIN, not imported
+ * because that module brings zod and yaml into the worker's first download (a test keeps them equal).
+ */
+export const MAX_TARGET_FLOW_L_MIN = 6.5;
+
+/** Checks a pump request from the console with the command line's messages. */
+export function checkImpellaRequest(req: ImpellaRequest | null): InputProblem[] {
+  if (req === null) return [];
+  const problems: InputProblem[] = [];
+  const { pLevel, targetFlow_L_min: target } = req;
+  if (pLevel !== undefined && !(Number.isInteger(pLevel) && pLevel >= 0 && pLevel <= 9))
+    problems.push({ path: "impella.pLevel", message: `${pLevel} is out of range 0..9` });
+  if (target !== undefined && !(Number.isFinite(target) && target > 0 && target <= MAX_TARGET_FLOW_L_MIN))
+    problems.push({
+      path: "impella.targetFlow_L_min",
+      message: `${target} is out of range: expected above 0 up to ${MAX_TARGET_FLOW_L_MIN} L/min`,
+    });
+  return problems;
 }
