@@ -34,6 +34,7 @@ export class EngineClient {
   private readonly sentAt = new Map<number, number>();
   /** A settled change waiting for its first drawn frame. */
   private awaitingFrame: {
+    sentAt_ms: number;
     id: number;
     label: string;
     ff_ms: number;
@@ -83,18 +84,29 @@ export class EngineClient {
     this.send({ type: "run", running });
   }
 
+  /**
+   * When the change answered by a state was sent. The worker applies consecutive changes together and
+   * answers the last; the time counts from the first of them. Id 0 is a step through a case.
+   */
+  private takeSentAt(id: number): number | null {
+    let first: number | null = null;
+    for (const [k, t] of this.sentAt) {
+      if (id === 0 ? k !== 0 : k === 0 || k > id) continue;
+      first = first === null ? t : Math.min(first, t);
+      this.sentAt.delete(k);
+    }
+    return first;
+  }
+
   /** Called by the live view after drawing a frame that included a chunk. */
   framePainted(): void {
     const a = this.awaitingFrame;
     if (!a?.chunkSeen) return;
-    const t0 = this.sentAt.get(a.id);
     this.awaitingFrame = null;
-    if (t0 === undefined) return;
-    this.sentAt.delete(a.id);
     this.timings.push({
       id: a.id,
       label: a.label,
-      toScreen_ms: performance.now() - t0,
+      toScreen_ms: performance.now() - a.sentAt_ms,
       fastForward_ms: a.ff_ms,
       simulated_s: a.sim_s,
     });
@@ -113,9 +125,11 @@ export class EngineClient {
       case "state": {
         this.state = msg.state;
         const id = msg.id ?? 0;
-        if (this.sentAt.has(id))
+        const sentAt_ms = this.takeSentAt(id);
+        if (sentAt_ms !== null)
           this.awaitingFrame = {
             id,
+            sentAt_ms,
             label: msg.change?.label ?? "",
             ff_ms: msg.fastForward_ms,
             sim_s: msg.simulated_s,
