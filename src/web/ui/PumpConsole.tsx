@@ -103,8 +103,13 @@ export function PumpConsole({ devices, m, onImpella }: PumpConsoleProps) {
               step={0.1}
               value={target}
               onChange={(e) => {
-                const v = Number((e.target as HTMLInputElement).value);
-                if (imp && Number.isFinite(v)) onImpella({ model: imp.model, targetFlow_L_min: v });
+                const input = e.target as HTMLInputElement;
+                const v = Number(input.value);
+                if (!imp) return;
+                // The worker checks the value (and reports a rejection); the field shows what runs.
+                onImpella({ model: imp.model, targetFlow_L_min: v });
+                if (!(v > 0 && v <= 6.5) && imp.targetFlow_L_min !== undefined)
+                  input.value = String(imp.targetFlow_L_min);
               }}
             />
           </label>
