@@ -1,27 +1,10 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { euroScore2InputSchema, parseEuroScore2Input, showValue } from "./euroscore2-input.js";
 
-const VALID = {
-  age_years: 72,
-  sex: "male",
-  creatinineClearance_mL_min: 40,
-  dialysis: false,
-  extracardiacArteriopathy: false,
-  poorMobility: false,
-  previousCardiacSurgery: false,
-  chronicLungDisease: false,
-  activeEndocarditis: false,
-  criticalPreoperativeState: true,
-  diabetesOnInsulin: false,
-  nyhaClass: 4,
-  ccs4Angina: false,
-  lvef_pct: 25,
-  recentMI: true,
-  paSystolic_mmHg: 40,
-  urgency: "emergency",
-  weightOfIntervention: "single-non-cabg",
-  thoracicAortaSurgery: false,
-};
+const VALID = JSON.parse(
+  readFileSync(new URL("../../test/fixtures/good/euroscore2-contract-example.json", import.meta.url), "utf8"),
+);
 
 function lines(raw: unknown, basePath?: string): string[] {
   const r = parseEuroScore2Input(raw, basePath);

@@ -89,27 +89,9 @@ function inputFor(v: Vector): EuroScore2Input {
 }
 
 /** The contract's example input. */
-const CONTRACT_EXAMPLE: EuroScore2Input = {
-  age_years: 72,
-  sex: "male",
-  creatinineClearance_mL_min: 40,
-  dialysis: false,
-  extracardiacArteriopathy: false,
-  poorMobility: false,
-  previousCardiacSurgery: false,
-  chronicLungDisease: false,
-  activeEndocarditis: false,
-  criticalPreoperativeState: true,
-  diabetesOnInsulin: false,
-  nyhaClass: 4,
-  ccs4Angina: false,
-  lvef_pct: 25,
-  recentMI: true,
-  paSystolic_mmHg: 40,
-  urgency: "emergency",
-  weightOfIntervention: "single-non-cabg",
-  thoracicAortaSurgery: false,
-};
+const CONTRACT_EXAMPLE: EuroScore2Input = JSON.parse(
+  readFileSync(new URL("../../test/fixtures/good/euroscore2-contract-example.json", import.meta.url), "utf8"),
+) as EuroScore2Input;
 
 describe("EUROSCORE2_BETA", () => {
   it("EUROSCORE2_BETA equals the coefficients of euroscore2-vectors.json", () => {

@@ -1,31 +1,13 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Command } from "commander";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { euroscore2Command, runEuroscore2 } from "../../src/cli/euroscore2.js";
 
-const CONTRACT_INPUT = {
-  age_years: 72,
-  sex: "male",
-  creatinineClearance_mL_min: 40,
-  dialysis: false,
-  extracardiacArteriopathy: false,
-  poorMobility: false,
-  previousCardiacSurgery: false,
-  chronicLungDisease: false,
-  activeEndocarditis: false,
-  criticalPreoperativeState: true,
-  diabetesOnInsulin: false,
-  nyhaClass: 4,
-  ccs4Angina: false,
-  lvef_pct: 25,
-  recentMI: true,
-  paSystolic_mmHg: 40,
-  urgency: "emergency",
-  weightOfIntervention: "single-non-cabg",
-  thoracicAortaSurgery: false,
-};
+const CONTRACT_INPUT = JSON.parse(
+  readFileSync(new URL("../fixtures/good/euroscore2-contract-example.json", import.meta.url), "utf8"),
+);
 const text = (patch: Record<string, unknown> = {}) => JSON.stringify({ ...CONTRACT_INPUT, ...patch });
 
 /** Asserts an input error: exit 2, nothing on stdout, one line per problem, no stack trace. */
