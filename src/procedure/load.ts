@@ -7,7 +7,7 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { CASES, getCase } from "./cases/index.js";
-import { parseScenarioText } from "./scenario-schema.js";
+import { lineColumn, parseScenarioText } from "./scenario-schema.js";
 import { InputError, type Scenario } from "./types.js";
 
 export { detectFormat, lineColumn, parseScenarioText, type ScenarioFormat } from "./scenario-schema.js";
@@ -15,6 +15,23 @@ export { detectFormat, lineColumn, parseScenarioText, type ScenarioFormat } from
 const fail = (fileName: string, message: string): never => {
   throw new InputError([{ path: fileName, message }]);
 };
+
+/** The file's text, or an InputError when it is not UTF-8 (instead of parsing replacement characters). */
+function decodeUtf8(bytes: Uint8Array, fileName: string): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    return fail(fileName, "the file is UTF-16 text; save it as UTF-8");
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    // Where: the first replacement character of a lenient decoding (the first bad byte).
+    const lenient = new TextDecoder("utf-8").decode(bytes);
+    const at = lineColumn(lenient, Math.max(0, lenient.indexOf("\ufffd")));
+    return fail(
+      fileName,
+      `not UTF-8 text (a byte that is not UTF-8 at line ${at.line}, column ${at.column}); save the file as UTF-8`,
+    );
+  }
+}
 
 /** A built-in case by id, or a scenario file by path. Throws InputError. */
 export function loadScenario(arg: string): Scenario {
@@ -24,7 +41,7 @@ export function loadScenario(arg: string): Scenario {
   try {
     if (statSync(arg).isDirectory())
       fail(arg, "is a directory; expected a built-in case id or a scenario file");
-    text = readFileSync(arg, "utf8");
+    text = decodeUtf8(readFileSync(arg), arg);
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;

@@ -92,6 +92,37 @@ function defaultMessage(iss: RawIssue): string {
   }
 }
 
+/**
+ * Common unit slips, per unit of the field: what the value would be had it been given in the other unit
+ * (g/L for g/dL, mm² for cm², L for mL, ...). Used only to add a hint to an out-of-range message.
+ */
+const UNIT_SLIPS: Record<string, readonly { from: string; factor: number }[]> = {
+  "g/dL": [{ from: "g/L", factor: 0.1 }],
+  "cm²": [{ from: "mm²", factor: 0.01 }],
+  mL: [{ from: "L", factor: 1000 }],
+  "L/min": [{ from: "mL/min", factor: 0.001 }],
+  "mmHg·s/mL": [
+    { from: "dyn·s/cm⁵", factor: 1 / 1333.22 },
+    { from: "Wood units", factor: 0.06 },
+  ],
+  s: [{ from: "ms", factor: 0.001 }],
+  mm: [{ from: "cm", factor: 10 }],
+  "%": [{ from: "a fraction", factor: 100 }],
+};
+
+/** " (86 g/L would be 8.6 g/dL: check the unit)" when the value fits the range in a commonly confused unit, else "". */
+export function unitSlipHint(v: number, min: number, max: number, unit?: string): string {
+  for (const slip of (unit && UNIT_SLIPS[unit]) || []) {
+    const x = Number((v * slip.factor).toPrecision(3));
+    // Within the range, and not at its very bottom (2 mm² of EROA is not a likely slip for 2 cm²).
+    if (x >= min && x <= max && x >= max / 20) {
+      const given = slip.from === "a fraction" ? `${v} as a fraction` : `${v} ${slip.from}`;
+      return ` (${given} would be ${x} ${unit}: check the unit)`;
+    }
+  }
+  return "";
+}
+
 /** A number field with its range in every message. */
 function numberField(opts: {
   min: number;
@@ -109,7 +140,10 @@ function numberField(opts: {
     if (typeof v !== "number" || !Number.isFinite(v))
       return `${showValue(v)} is not a number; expected ${range}`;
     if (v < min || v > max || (aboveMin && v <= min)) {
-      return aboveMin ? `${v} is out of range: expected ${range}` : `${v} is out of range ${range}`;
+      const hint = unitSlipHint(v, min, max, unit);
+      return aboveMin
+        ? `${v} is out of range: expected ${range}${hint}`
+        : `${v} is out of range ${range}${hint}`;
     }
     if (integer && !Number.isInteger(v)) return `${v} is not a whole number; expected ${kind} ${range}`;
     return `${v} is not allowed; expected ${kind} ${range}`;
@@ -211,12 +245,18 @@ export function closestParameter(key: string): string | undefined {
   // Also match a path given without its unit suffix (`hr` for `hr_bpm`, `mr.eroa` for `mr.eroa_cm2`).
   const byStem = PARAM_PATHS.find((p) => p.split("_")[0].toLowerCase() === lower.split("_")[0]);
   if (byStem && bestD > 0) return byStem;
-  return bestD <= Math.max(2, Math.floor(key.length / 4)) ? best : undefined;
+  if (bestD <= Math.max(2, Math.floor(key.length / 4))) return best;
+  // Or by its unit suffix, when only one parameter has it (`heartrate_bpm` for `hr_bpm`).
+  const suffix = lower.includes("_") ? lower.slice(lower.indexOf("_")) : "";
+  const bySuffix = suffix ? PARAM_PATHS.filter((p) => p.toLowerCase().endsWith(suffix)) : [];
+  return bySuffix.length === 1 ? bySuffix[0] : undefined;
 }
 
 function unknownParameterMessage(key: string): string {
   const near = closestParameter(key);
-  return `unknown parameter${near ? `; did you mean ${near}?` : ""} (known: ${PARAM_PATHS.join(", ")})`;
+  // With a likely match, the whole list (57 paths) only buries it; without one, the list is the help.
+  if (near) return `unknown parameter; did you mean ${near}?`;
+  return `unknown parameter (known: ${PARAM_PATHS.join(", ")})`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -366,9 +406,26 @@ function deviceProblems(scenario: Scenario): InputProblem[] {
   return problems;
 }
 
+/** Impella models that read as numbers (`2.5`, `5.0`, `5.5`), by value: YAML's `model: 5.0` is the number 5. */
+const MODEL_BY_NUMBER = new Map(
+  IMPELLA_MODELS.filter((m) => Number.isFinite(Number(m))).map((m) => [Number(m), m] as const),
+);
+
+/** The data with `steps[i].impella.model` given as a number turned into its model name (no mutation). */
+function normalizeModelNumbers(raw: Record<string, unknown>): Record<string, unknown> {
+  if (!Array.isArray(raw.steps)) return raw;
+  const steps = raw.steps.map((step: unknown) => {
+    const imp = (step as { impella?: unknown } | null)?.impella as Record<string, unknown> | null | undefined;
+    if (!imp || typeof imp !== "object" || typeof imp.model !== "number") return step;
+    const model = MODEL_BY_NUMBER.get(imp.model);
+    return model ? { ...(step as object), impella: { ...imp, model } } : step;
+  });
+  return { ...raw, steps };
+}
+
 /**
  * Validates raw scenario data (parsed JSON or YAML). Returns the scenario, or throws an InputError
- * with every problem found.
+ * with every problem found. An Impella model written as a number (`model: 5.0` in YAML) is accepted.
  */
 export function parseScenario(raw: unknown): Scenario {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
@@ -380,7 +437,8 @@ export function parseScenario(raw: unknown): Scenario {
     ]);
   }
   const problems: InputProblem[] = [];
-  const parsed = scenarioSchema.safeParse(raw, { error: defaultMessage, reportInput: true });
+  const data = normalizeModelNumbers(raw as Record<string, unknown>);
+  const parsed = scenarioSchema.safeParse(data, { error: defaultMessage, reportInput: true });
   if (!parsed.success) for (const iss of parsed.error.issues) issueProblems(iss, [], problems);
   const euro = (raw as Record<string, unknown>).euroscore2;
   if (euro !== undefined) {
@@ -419,10 +477,33 @@ const fail = (fileName: string, message: string): never => {
   throw new InputError([{ path: fileName, message }]);
 };
 
+/** A parser's reason on one short line: no control characters, at most 120 characters. */
+function shortReason(reason: string): string {
+  // \p{Cc}: control characters (a binary file's bytes); U+FFFD: bytes that were not text.
+  const clean = reason.replace(/[\p{Cc}\ufffd]+/gu, " ").trim();
+  return clean.length > 120 ? `${clean.slice(0, 117)}...` : clean;
+}
+
+/** JSON.parse keeps the last of two equal keys silently; YAML rejects them: so does this, for JSON too. */
+function duplicateJsonKey(text: string, fileName: string): void {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const dup = doc.errors.find((e) => e.code === "DUPLICATE_KEY");
+  if (dup) {
+    const at = lineColumn(text, dup.pos[0]);
+    fail(
+      fileName,
+      `malformed JSON at line ${at.line}, column ${at.column}: the same key appears twice in an object`,
+    );
+  }
+}
+
 function parseJson(text: string, fileName: string): unknown {
   try {
-    return JSON.parse(text);
+    const data = JSON.parse(text);
+    duplicateJsonKey(text, fileName);
+    return data;
   } catch (e) {
+    if (e instanceof InputError) throw e;
     const msg = e instanceof Error ? e.message : String(e);
     // V8 messages: "... in JSON at position 16", sometimes with "(line 2 column 5)"; "Unexpected end of JSON input".
     const lc = /line (\d+) column (\d+)/.exec(msg);
@@ -439,7 +520,10 @@ function parseJson(text: string, fileName: string): unknown {
       .replace(/\s*(in JSON )?at position \d+/, "")
       .replace(/,\s*".*" is not valid JSON$/, "")
       .replace(/end of JSON input$/, "end of the file");
-    return fail(fileName, `malformed JSON${at ? ` at line ${at.line}, column ${at.column}` : ""}: ${reason}`);
+    return fail(
+      fileName,
+      `malformed JSON${at ? ` at line ${at.line}, column ${at.column}` : ""}: ${shortReason(reason)}`,
+    );
   }
 }
 
@@ -449,14 +533,22 @@ function parseYaml(text: string, fileName: string): unknown {
   if (err) {
     const at = lineColumn(text, err.pos[0]);
     const reason = err.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-    return fail(fileName, `malformed YAML at line ${at.line}, column ${at.column}: ${reason}`);
+    return fail(fileName, `malformed YAML at line ${at.line}, column ${at.column}: ${shortReason(reason)}`);
   }
-  return doc.toJS();
+  try {
+    return doc.toJS();
+  } catch (e) {
+    // e.g. "Excessive alias count indicates a resource exhaustion attack" (anchors expanding to millions of nodes).
+    const reason = e instanceof Error ? e.message : String(e);
+    return fail(fileName, `YAML that cannot be expanded: ${shortReason(reason)}`);
+  }
 }
 
 /** Parses a scenario file's text (JSON or YAML) and validates it. Throws InputError. */
 export function parseScenarioText(text: string, fileName: string): Scenario {
   const name = fileName.split(/[\\/]/).pop() || fileName;
+  // A UTF-8 byte-order mark (Windows editors write one) is not part of the document.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === "") fail(name, "the file is empty; expected a scenario (id, title, patient, steps)");
   const raw = detectFormat(text, fileName) === "json" ? parseJson(text, name) : parseYaml(text, name);
   try {

@@ -227,14 +227,14 @@ describe("parseScenario", () => {
     ]);
   });
 
-  it("parseScenario rejects unknown parameter paths, suggesting the closest", () => {
+  it("parseScenario rejects unknown parameter paths, suggesting the closest (the full list only without a suggestion)", () => {
     expect(problems(withOverrides({ hr: 90, "lv.ess_mmHg_mL": 1, "foo.bar": 1 }))).toEqual([
-      `patient.overrides.hr: unknown parameter; did you mean hr_bpm? (known: ${KNOWN})`,
-      `patient.overrides.lv.ess_mmHg_mL: unknown parameter; did you mean lv.ees_mmHg_mL? (known: ${KNOWN})`,
+      "patient.overrides.hr: unknown parameter; did you mean hr_bpm?",
+      "patient.overrides.lv.ess_mmHg_mL: unknown parameter; did you mean lv.ees_mmHg_mL?",
       `patient.overrides.foo.bar: unknown parameter (known: ${KNOWN})`,
     ]);
     expect(problems(withSteps({ name: "a", set: { hb: 9 } }))).toEqual([
-      `steps[0].set.hb: unknown parameter; did you mean hb_g_dL? (known: ${KNOWN})`,
+      "steps[0].set.hb: unknown parameter; did you mean hb_g_dL?",
     ]);
   });
 
