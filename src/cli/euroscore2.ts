@@ -25,6 +25,8 @@ const inputError = (lines: string[]): CommandOutput => ({
 
 /** Pure core of the command: input text → what to print and the exit status. `source` names the input. */
 export function runEuroscore2(text: string, json: boolean, source = "input"): CommandOutput {
+  // A UTF-8 byte-order mark (Windows editors write one) is not part of the JSON.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === "")
     return inputError([`${source}: empty file; expected a JSON object with the EuroSCORE II fields`]);
   let raw: unknown;

@@ -12,6 +12,30 @@ export interface OutFile {
   content: string;
 }
 
+/**
+ * Checks that a file can be created in directory `dir` by creating and removing an empty one (permission
+ * bits, read-only mounts and pseudo file systems alike). Throws an InputError for `option` otherwise.
+ */
+export function checkWritable(option: string, given: string, dir: string): void {
+  const probe = join(dir, `.clipshock-probe-${process.pid}-${Date.now().toString(36)}`);
+  try {
+    writeFileSync(probe, "");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? "";
+    const reason = WRITE_ERROR[code] ?? (code || (e instanceof Error ? e.message : String(e)));
+    throw new InputError([{ path: option, message: `${given}: cannot write in ${dir} (${reason})` }]);
+  }
+  rmSync(probe, { force: true });
+}
+
+const WRITE_ERROR: Readonly<Record<string, string>> = {
+  EACCES: "permission denied",
+  EPERM: "not permitted",
+  EROFS: "read-only file system",
+  ENOENT: "cannot create files there",
+  ENOSPC: "no space left on the device",
+};
+
 /** Checks up front that `dir` can be an output directory (so bad input fails before any work). */
 export function checkOutDir(dir: string): void {
   const target = resolve(dir);
@@ -24,6 +48,7 @@ export function checkOutDir(dir: string): void {
       { path: "--out", message: `${dir}: the parent directory ${parent} does not exist` },
     ]);
   }
+  checkWritable("--out", dir, existsSync(target) ? target : parent);
 }
 
 export function writeOutDir(dir: string, files: readonly OutFile[]): void {

@@ -14,6 +14,7 @@ import { resolveAt } from "../procedure/plan/at.js";
 import { planScenario } from "../procedure/plan/planner.js";
 import { InputError } from "../procedure/types.js";
 import { planReportHtml } from "../report/plan-report.js";
+import { checkWritable } from "./out-dir.js";
 import { planDocument } from "./plan-document.js";
 import { createPlanProgress } from "./plan-progress.js";
 import { planText } from "./plan-text.js";
@@ -50,6 +51,7 @@ function checkReportPath(file: string): void {
     throw new InputError([
       { path: "--report", message: `${file}: the directory ${dirname(target)} does not exist` },
     ]);
+  checkWritable("--report", file, dirname(target));
 }
 
 function writeAtomically(file: string, content: string): void {

@@ -1,0 +1,64 @@
+/** Command-line mistakes found by trying the tool as a new user: each is exit 2 with one clear line. */
+import { existsSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { runEuroscore2 } from "../../src/cli/euroscore2.js";
+import { lines, runCli } from "./run-cli.js";
+
+const EUROSCORE_EXAMPLE = {
+  age_years: 72,
+  sex: "male",
+  creatinineClearance_mL_min: 40,
+  dialysis: false,
+  extracardiacArteriopathy: false,
+  poorMobility: false,
+  previousCardiacSurgery: false,
+  chronicLungDisease: false,
+  activeEndocarditis: false,
+  criticalPreoperativeState: true,
+  diabetesOnInsulin: false,
+  nyhaClass: 4,
+  ccs4Angina: false,
+  lvef_pct: 25,
+  recentMI: true,
+  paSystolic_mmHg: 40,
+  urgency: "emergency",
+  weightOfIntervention: "single-non-cabg",
+  thoracicAortaSurgery: false,
+};
+
+// /proc exists on Linux and no file can be created in it, whoever runs the tests (root included).
+const linux = existsSync("/proc/self");
+
+describe("output locations that cannot be written", () => {
+  it.skipIf(!linux)(
+    "simulate --out into a directory where nothing can be created: exit 2 before any simulation",
+    async () => {
+      const r = await runCli(["simulate", "shock-demo", "--out", "/proc/clipshock-out", "--json"]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(lines(r.stderr)).toEqual([
+        "--out: /proc/clipshock-out: cannot write in /proc (cannot create files there)",
+      ]);
+    },
+  );
+
+  it.skipIf(!linux)(
+    "plan --report where it cannot be written: exit 2, not an internal error after the run",
+    async () => {
+      const r = await runCli(["plan", "shock-demo", "--max-clips", "0", "--report", "/proc/r.html"]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(lines(r.stderr)).toEqual([
+        "--report: /proc/r.html: cannot write in /proc (cannot create files there)",
+      ]);
+    },
+  );
+});
+
+describe("euroscore2 input files", () => {
+  it("a UTF-8 byte-order mark before the JSON is accepted", () => {
+    const out = runEuroscore2(`\ufeff${JSON.stringify(EUROSCORE_EXAMPLE)}`, true, "in.json");
+    expect(out.exitCode).toBe(0);
+    expect(JSON.parse(out.stdout).predictedMortality_pct).toBe(35.48);
+  });
+});
