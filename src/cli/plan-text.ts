@@ -9,7 +9,7 @@ const pad = (s: string, n: number) => s.padEnd(n);
 
 function weanRow(label: string, m: Measurements | null): string {
   if (!m) return `  ${pad(label, 34)} -`;
-  return `  ${pad(label, 34)} grade ${m.mr_grade}  RVol ${pad(f(m.mr_rvol_mL), 5)} mL  RF ${pad(f(m.mr_rf_pct), 5)} %  gradient ${f(m.mv_gradient_mean_mmHg)} mmHg  pump ${f(m.pump_flow_L_min)} L/min`;
+  return `  ${pad(label, 34)} grade ${m.mr_grade}  RVol ${pad(`${f(m.mr_rvol_mL)} mL`, 8)}  RF ${pad(`${f(m.mr_rf_pct)} %`, 6)}  gradient ${f(m.mv_gradient_mean_mmHg)} mmHg  pump ${f(m.pump_flow_L_min)} L/min`;
 }
 
 export function planText(r: PlanResult): string {
@@ -31,12 +31,12 @@ export function planText(r: PlanResult): string {
   const s = r.clipSearch;
   if (s) {
     out.push(
-      `Clip strategies (up to ${s.maxClips} clips; ${s.criteria.support}; gradient < ${s.criteria.gradientBelow_mmHg} mmHg, area >= ${s.criteria.areaAtLeast_cm2} cm²)`,
+      `Clip strategies (up to ${s.maxClips} clip${s.maxClips === 1 ? "" : "s"}; at ${s.criteria.support}; gradient < ${s.criteria.gradientBelow_mmHg} mmHg, area >= ${s.criteria.areaAtLeast_cm2} cm²)`,
     );
     if (r.clipStrategies.length === 0) out.push("  none meets the criteria");
     r.clipStrategies.forEach((st, i) => {
       out.push(
-        `  ${i + 1}. ${pad(describeClips(st.clips), 40)} grade ${st.mr_grade}  RVol ${pad(f(st.mr_rvol_mL), 5)} mL  gradient ${f(st.mv_gradient_mean_mmHg, 2)} mmHg  area ${f(st.mv_area_cm2, 2)} cm²${st.impellaInterference ? "  (near the Impella)" : ""}`,
+        `  ${i + 1}. ${pad(describeClips(st.clips), 40)} grade ${st.mr_grade}  RVol ${pad(`${f(st.mr_rvol_mL)} mL`, 8)}  gradient ${f(st.mv_gradient_mean_mmHg, 2)} mmHg  area ${f(st.mv_area_cm2, 2)} cm²${st.impellaInterference ? "  (near the Impella)" : ""}`,
       );
     });
     out.push(`  ${s.explanation}`);

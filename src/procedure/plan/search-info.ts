@@ -5,7 +5,7 @@ import type { SearchOptions, SearchOutcome } from "./clip-search.js";
 import { AREA_MIN_CM2, GRADIENT_LIMIT_MMHG } from "./criteria.js";
 import type { Evaluator } from "./evaluator.js";
 import { explainRanking, RANKING } from "./rank.js";
-import { describeSetting, LOW_SUPPORT_RULE } from "./support.js";
+import { describeSetting } from "./support.js";
 import type { ClipSearchInfo } from "./types.js";
 
 /** Strategies shown (issue #5: "show the top five"). */
@@ -28,7 +28,7 @@ export function searchInfo(
     criteria: {
       gradientBelow_mmHg: GRADIENT_LIMIT_MMHG,
       areaAtLeast_cm2: AREA_MIN_CM2,
-      support: support ? `${describeSetting(support)} (${LOW_SUPPORT_RULE})` : "no pump",
+      support: support ? `${describeSetting(support)} (the wean test's low support)` : "no pump",
     },
     ranking: RANKING,
     explanation: explainRanking(a, b),

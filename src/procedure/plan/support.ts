@@ -36,4 +36,5 @@ export function describeSetting(imp: ImpellaSetting | null): string {
   return imp.pLevel === 0 ? `Impella ${imp.model} stopped (P0)` : `Impella ${imp.model} at P${imp.pLevel}`;
 }
 
-export const LOW_SUPPORT_RULE = `low support: P${LOW_SUPPORT_P_LEVEL} for a pump run at a P-level, ${LOW_SUPPORT_FLOW_L_MIN} L/min for a pump titrated to a flow (or the current setting if lower)`;
+/** How the low-support setting is chosen, to follow the setting itself in messages. */
+export const LOW_SUPPORT_RULE = `P${LOW_SUPPORT_P_LEVEL} for a pump run at a P-level, ${LOW_SUPPORT_FLOW_L_MIN} L/min for a pump titrated to a flow, or the current setting if lower`;

@@ -48,7 +48,7 @@ export function weanTest(
   const worst = Math.max(lowSupport?.mr_grade ?? -1, pumpStopped?.mr_grade ?? -1);
   const supportHidesMR = worst >= current.mr_grade + HIDDEN_GRADES;
   const note = settings.current
-    ? `current: ${describeSetting(settings.current)}; ${LOW_SUPPORT_RULE}; stopped: P0 with the pump left across the aortic valve`
+    ? `current: ${describeSetting(settings.current)}; low support: ${describeSetting(settings.lowSupport)} (${LOW_SUPPORT_RULE}); stopped: P0 with the pump left across the aortic valve`
     : "no pump in place: nothing to wean";
   return { current, lowSupport, pumpStopped, supportHidesMR, settings, note };
 }

@@ -1,0 +1,34 @@
+/**
+ * The plan's text names the low-support setting it used (e.g. "Impella CP at P2"), not only the rule
+ * that picks it, and says the rule once.
+ */
+import { describe, expect, it } from "vitest";
+import { runCli } from "../cli/run-cli.js";
+
+describe("plan text: the low-support setting", () => {
+  it("the wean test and the clip search name the setting; the rule appears once", async () => {
+    const r = await runCli([
+      "plan",
+      "shock-demo",
+      "--at",
+      "1",
+      "--max-clips",
+      "1",
+      "--workers",
+      "0",
+      "--no-progress",
+    ]);
+    expect(r.code).toBe(0);
+    const wean = r.stdout.split("\n").find((l) => l.startsWith("Wean test"));
+    expect(wean).toBe(
+      "Wean test (current: Impella CP at P6; low support: Impella CP at P2 (P2 for a pump run at a P-level, 1 L/min for a pump titrated to a flow, or the current setting if lower); stopped: P0 with the pump left across the aortic valve)",
+    );
+    const search = r.stdout.split("\n").find((l) => l.startsWith("Clip strategies"));
+    expect(search).toBe(
+      "Clip strategies (up to 1 clip; at Impella CP at P2 (the wean test's low support); gradient < 5 mmHg, area >= 1.5 cm²)",
+    );
+    expect(r.stdout.match(/for a pump titrated to a flow/g)).toHaveLength(1);
+    // Units follow their numbers directly: "RVol 36.9 mL", not "RVol 36.9  mL".
+    expect(r.stdout).not.toMatch(/\d {2,}(mL|%)/);
+  });
+});
