@@ -31,7 +31,7 @@ export function planText(r: PlanResult): string {
   const s = r.clipSearch;
   if (s) {
     out.push(
-      `Clip strategies (up to ${s.maxClips} clip${s.maxClips === 1 ? "" : "s"}; at ${s.criteria.support}; gradient < ${s.criteria.gradientBelow_mmHg} mmHg, area >= ${s.criteria.areaAtLeast_cm2} cm²)`,
+      `Clip strategies (up to ${s.maxClips} clip${s.maxClips === 1 ? "" : "s"}; ${s.criteria.support === "no pump" ? "no pump" : `at ${s.criteria.support}`}; gradient < ${s.criteria.gradientBelow_mmHg} mmHg, area >= ${s.criteria.areaAtLeast_cm2} cm²)`,
     );
     if (r.clipStrategies.length === 0) out.push("  none meets the criteria");
     r.clipStrategies.forEach((st, i) => {

@@ -3,6 +3,8 @@
  * that picks it, and says the rule once.
  */
 import { describe, expect, it } from "vitest";
+import { explainRanking } from "../../src/procedure/plan/rank.js";
+import type { ClipStrategy } from "../../src/procedure/plan/types.js";
 import { runCli } from "../cli/run-cli.js";
 
 describe("plan text: the low-support setting", () => {
@@ -30,5 +32,46 @@ describe("plan text: the low-support setting", () => {
     expect(r.stdout.match(/for a pump titrated to a flow/g)).toHaveLength(1);
     // Units follow their numbers directly: "RVol 36.9 mL", not "RVol 36.9  mL".
     expect(r.stdout).not.toMatch(/\d {2,}(mL|%)/);
+  });
+});
+
+describe("plan text: ties and no pump", () => {
+  const s = (offset_mm: number, gradient: number): ClipStrategy => ({
+    clips: [{ device: "NT", offset_mm }],
+    mr_grade: 0,
+    mr_rvol_mL: 0.5,
+    mr_rf_pct: 0.6,
+    mr_eroa_cm2: 0.003,
+    mv_gradient_mean_mmHg: gradient,
+    mv_area_cm2: 2.92,
+    geometricEroa_cm2: 0,
+    meetsCriteria: true,
+    misses: [],
+    impellaInterference: false,
+    converged: true,
+  });
+
+  it("mirror positions whose gradients differ only past the shown digits are called a tie, not 'a lower gradient'", () => {
+    const text = explainRanking(s(10, 1.9012341), s(-10, 1.9012345));
+    expect(text).not.toContain("it leaves a lower gradient");
+    expect(text).toContain("they tie to the precision shown");
+    expect(explainRanking(s(10, 1.8), s(-10, 1.9))).toContain("it leaves a lower gradient for the same MR");
+  });
+
+  it("without a pump the clip-search line says 'no pump', not 'at no pump'", async () => {
+    const r = await runCli([
+      "plan",
+      "test/fixtures/good/contract-example.json",
+      "--at",
+      "0",
+      "--max-clips",
+      "1",
+      "--workers",
+      "0",
+      "--no-progress",
+    ]);
+    expect(r.code).toBe(0);
+    const search = r.stdout.split("\n").find((l) => l.startsWith("Clip strategies"));
+    expect(search).toBe("Clip strategies (up to 1 clip; no pump; gradient < 5 mmHg, area >= 1.5 cm²)");
   });
 });

@@ -107,7 +107,15 @@ export function explainRanking(best: ClipStrategy | undefined, next: ClipStrateg
     "it leaves a lower gradient for the same MR",
   ];
   const i = k1.findIndex((v, j) => v !== k2[j]);
-  const why = i >= 0 ? reasons[i] : "they tie on every criterion (the order is arbitrary)";
+  // The last key is the unrounded gradient: mirror positions differ there only in the last digits.
+  const sameShownGradient =
+    i === k1.length - 1 && best.mv_gradient_mean_mmHg.toFixed(2) === next.mv_gradient_mean_mmHg.toFixed(2);
+  const why =
+    i < 0
+      ? "they tie on every criterion (the order is arbitrary)"
+      : sameShownGradient
+        ? "of a gradient difference below 0.01 mmHg (they tie to the precision shown; the order is arbitrary)"
+        : reasons[i];
   const parts = [
     `${describeClips(best.clips)} ranks above ${describeClips(next.clips)} because ${why}: ${figures(best)} against ${figures(next)}.`,
   ];
