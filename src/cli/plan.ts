@@ -100,7 +100,7 @@ export function planCommand(): Command {
     .description(
       "planning tools (wean test, gradient, clip strategies, warnings, scores) for the state after a step",
     )
-    .argument("<scenario>", "built-in case id (see `clipshock cases`) or scenario file (.json, .yaml)")
+    .argument("<scenario>", "built-in case id (see `clipshock cases`) or scenario file (.json, .yaml, .yml)")
     .option("--at <step>", "step name or 0-based index (default: the last step)")
     .option("--json", "print one JSON document on stdout")
     .option("--report <file>", "also write a self-contained HTML report")

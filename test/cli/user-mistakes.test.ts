@@ -62,3 +62,13 @@ describe("euroscore2 input files", () => {
     expect(JSON.parse(out.stdout).predictedMortality_pct).toBe(35.48);
   });
 });
+
+describe("help", () => {
+  it("plan and simulate describe the same scenario files (.yml included)", async () => {
+    for (const cmd of ["plan", "simulate"]) {
+      const r = await runCli([cmd, "--help"]);
+      expect(r.code).toBe(0);
+      expect(r.stdout.replace(/\s+/g, " ")).toContain("scenario file (.json, .yaml, .yml)");
+    }
+  });
+});
