@@ -132,6 +132,8 @@ describe("web app", () => {
     const n = await timingsCount();
     await page.keyboard.press("ArrowRight");
     await settledAfter(n, "heart rate +1 (keyboard)");
+    // The change is named with its value and unit (on the waveform marker and under "What changed").
+    expect(await page.getByTestId("what-changed").textContent()).toMatch(/HR \d+ beats\/min/);
     expect(changeTimes_ms.length).toBeGreaterThanOrEqual(3);
     // The target is 300 ms; the bound leaves room for a loaded CI machine.
     for (const c of changeTimes_ms) expect(c.toScreen_ms).toBeLessThan(1500);
@@ -158,6 +160,33 @@ describe("web app", () => {
     expect(await page.evaluate(() => location.hash)).toBe(hashBefore);
     expect(await page.getByTestId("clip-0").count()).toBe(1);
     expect(await page.getByTestId("plevel").inputValue()).toBe("9");
+    // A file that is not text (an image picked by mistake) is named as such, not parsed as YAML.
+    const errorsBefore = await page.getByTestId("error").count();
+    await page.getByTestId("import").setInputFiles({
+      name: "plots.png",
+      mimeType: "image/png",
+      buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff, 0xfe, 0x80]),
+    });
+    await page.waitForFunction(
+      (n) => document.querySelectorAll("[data-testid=error]").length !== n,
+      errorsBefore,
+    );
+    expect(await page.getByTestId("error").last().textContent()).toContain("plots.png: not a text file");
+  });
+
+  it("pausing shows in the status line, and a change made while paused is not timed", async () => {
+    const n = await timingsCount();
+    await page.getByTestId("run").click();
+    await page.getByTestId("plevel").selectOption("8");
+    await page.getByTestId("pump-plevel").filter({ hasText: "P8" }).waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(300);
+    expect(await page.getByTestId("status").textContent()).toContain("paused");
+    await page.getByTestId("run").click();
+    await page.waitForTimeout(300);
+    expect(await timingsCount()).toBe(n);
+    expect(await page.getByTestId("status").textContent()).toBe("running");
+    await page.getByTestId("plevel").selectOption("9");
+    await settledAfter(n, "P-level back to 9");
   });
 
   it("exports the waveforms as CSV and the situation as a scenario the parser accepts", async () => {

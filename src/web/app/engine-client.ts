@@ -31,6 +31,7 @@ export class EngineClient {
   readonly timings: ChangeTiming[] = [];
   private readonly worker: Worker;
   private nextId = 1;
+  private paused = false;
   private readonly sentAt = new Map<number, number>();
   /** A settled change waiting for its first drawn frame. */
   private awaitingFrame: {
@@ -80,7 +81,13 @@ export class EngineClient {
     return id;
   }
 
+  /**
+   * Pauses or resumes live running. A change made while paused is not timed: its steady state
+   * reaches the screen only when the run resumes, and the pause is no part of the engine's time.
+   */
   run(running: boolean): void {
+    this.paused = !running;
+    if (this.paused) this.awaitingFrame = null;
     this.send({ type: "run", running });
   }
 
@@ -126,7 +133,7 @@ export class EngineClient {
         this.state = msg.state;
         const id = msg.id ?? 0;
         const sentAt_ms = this.takeSentAt(id);
-        if (sentAt_ms !== null)
+        if (sentAt_ms !== null && !this.paused)
           this.awaitingFrame = {
             id,
             sentAt_ms,

@@ -150,6 +150,7 @@ export function App() {
           running={running}
           onRun={(r) => {
             setRunning(r);
+            setSettled(null);
             clientRef.current?.run(r);
           }}
           onExportPng={async () => {
@@ -209,11 +210,13 @@ export function App() {
               <span class="status" data-testid="status" aria-live="polite">
                 {busy
                   ? `computing steady state: ${busy}…`
-                  : settled
-                    ? `new steady state on screen ${settled.toScreen_ms.toFixed(0)} ms after the change`
-                    : engine
-                      ? "running"
-                      : "starting the engine…"}
+                  : !running
+                    ? "paused: changes still apply; ▶ Run goes on from them"
+                    : settled
+                      ? `new steady state on screen ${settled.toScreen_ms.toFixed(0)} ms after the change`
+                      : engine
+                        ? "running"
+                        : "starting the engine…"}
               </span>
             </div>
             <div ref={pressuresRef} class="chart" data-testid="chart-pressures" />

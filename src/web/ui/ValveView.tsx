@@ -33,6 +33,12 @@ const LABELS: Record<Segment, [string, string]> = {
   A3P3: ["A3", "P3"],
 };
 
+/** The selected clip's index once clip `removed` is gone (later clips move down one). */
+export function selectionAfterRemoval(selected: number | null, removed: number): number | null {
+  if (selected === null || selected === removed) return null;
+  return selected > removed ? selected - 1 : selected;
+}
+
 export function ValveView({ devices, m, length_mm, onAdd, onRemove }: ValveViewProps) {
   const [device, setDevice] = useState<ClipDevice>("NTW");
   const [cursor_mm, setCursor] = useState(0);
@@ -150,7 +156,10 @@ export function ValveView({ devices, m, length_mm, onAdd, onRemove }: ValveViewP
               onClick={() => setSelected(i === selected ? null : i)}
               onKeyDown={(e) => {
                 if (e.key === "Enter" || e.key === " ") setSelected(i === selected ? null : i);
-                else if (e.key === "Delete" || e.key === "Backspace") onRemove(i);
+                else if (e.key === "Delete" || e.key === "Backspace") {
+                  onRemove(i);
+                  setSelected(selectionAfterRemoval(selected, i));
+                }
               }}
               class={selected === i ? "clip selected" : "clip"}
             >
@@ -176,7 +185,7 @@ export function ValveView({ devices, m, length_mm, onAdd, onRemove }: ValveViewP
           disabled={!devices.clips.length}
           onClick={() => {
             onRemove(devices.clips.length - 1);
-            setSelected(null);
+            setSelected(selectionAfterRemoval(selected, devices.clips.length - 1));
           }}
         >
           Undo

@@ -14,6 +14,7 @@ import type { Devices } from "../../procedure/circuit.js";
 import { LiveSession } from "../../procedure/live.js";
 import { InputError, type InputProblem, type Scenario } from "../../procedure/types.js";
 import type { PresetId } from "../domain.js";
+import { changeLabel } from "./change-label.js";
 import { chunkColumns } from "./chunk-columns.js";
 import type { Change, EngineState, FromWorker, StepChange, ToWorker } from "./protocol.js";
 import {
@@ -23,6 +24,7 @@ import {
   devicesStep,
   situationScenario,
 } from "./situation.js";
+import { looksBinary } from "./text-file.js";
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -297,21 +299,6 @@ function applyChange(s: LiveSession, change: Change): LiveSession {
   }
 }
 
-function labelOf(change: Change): string {
-  switch (change.kind) {
-    case "params":
-      return `set ${Object.keys(change.patch).join(", ")}`;
-    case "preset":
-      return `preset ${change.preset}`;
-    case "impella":
-      return change.request === null ? "pump removed" : "pump setting";
-    case "addClip":
-      return `clip ${change.request.device}`;
-    case "removeClip":
-      return `clip ${change.index + 1} removed`;
-  }
-}
-
 /** Applies consecutive changes together, then fast-forwards once. */
 function applyChanges(batch: { id: number; change: Change }[]): void {
   if (!session) return;
@@ -327,7 +314,7 @@ function applyChanges(batch: { id: number; change: Change }[]): void {
     const presetNow = preset;
     try {
       next = applyChange(next, change);
-      labels.push(labelOf(change));
+      labels.push(changeLabel(change));
       lastId = id;
     } catch (e) {
       preset = presetNow;
@@ -362,6 +349,11 @@ function applyChanges(batch: { id: number; change: Change }[]): void {
 
 async function loadText(text: string, fileName: string, upTo: number, origin: "file" | "url"): Promise<void> {
   let scenario: Scenario;
+  if (looksBinary(text)) {
+    const message = "not a text file; expected a scenario in JSON or YAML (id, title, patient, steps)";
+    post({ type: "error", id: null, origin, problems: [{ path: fileName, message }] });
+    return;
+  }
   try {
     const { parseScenarioText } = await import("../../procedure/scenario-schema.js");
     scenario = parseScenarioText(text, fileName);
