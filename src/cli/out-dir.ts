@@ -3,7 +3,7 @@
  * files are written into a fresh temporary directory beside the target and renamed into place at the
  * end; into an existing directory, each file is written under a temporary name and renamed.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { InputError } from "../procedure/types.js";
 
@@ -36,11 +36,33 @@ const WRITE_ERROR: Readonly<Record<string, string>> = {
   ENOSPC: "no space left on the device",
 };
 
-/** Checks up front that `dir` can be an output directory (so bad input fails before any work). */
-export function checkOutDir(dir: string): void {
+/** A step's waveform file as `simulate --out` names it (`<index>-<slug>.csv`). */
+const STEP_FILE = /^\d+-.*\.csv$/;
+
+/**
+ * Checks up front that `dir` can be an output directory (so bad input fails before any work). With
+ * `names`, the files this run will write: an existing directory holding step files of another run (a
+ * longer or renamed scenario) is refused, so its result.json and CSV files never mix two runs.
+ */
+export function checkOutDir(dir: string, names?: readonly string[]): void {
   const target = resolve(dir);
   if (existsSync(target) && !statSync(target).isDirectory()) {
     throw new InputError([{ path: "--out", message: `${dir} exists and is not a directory` }]);
+  }
+  if (names && existsSync(target)) {
+    const keep = new Set(names);
+    const stale = readdirSync(target)
+      .filter((f) => STEP_FILE.test(f) && !keep.has(f))
+      .sort();
+    if (stale.length > 0) {
+      const more = stale.length > 1 ? ` and ${stale.length - 1} more` : "";
+      throw new InputError([
+        {
+          path: "--out",
+          message: `${dir} holds step files of another run (${stale[0]}${more}); give a new or empty directory, or remove them`,
+        },
+      ]);
+    }
   }
   const parent = dirname(target);
   if (!existsSync(parent)) {

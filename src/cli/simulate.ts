@@ -22,7 +22,11 @@ export interface SimulateOptions {
 
 export function runSimulate(arg: string, opts: SimulateOptions): void {
   const scenario = loadScenario(arg);
-  if (opts.out !== undefined) checkOutDir(opts.out);
+  if (opts.out !== undefined)
+    checkOutDir(
+      opts.out,
+      scenario.steps.map((st, i) => waveformFileName(i, scenario.steps.length, st.name)),
+    );
   const progress = createProgress(scenario.steps.length, opts.progress !== false);
   let run: ReturnType<typeof simulateScenario>;
   try {

@@ -1,5 +1,7 @@
 /** Command-line mistakes found by trying the tool as a new user: each is exit 2 with one clear line. */
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runEuroscore2 } from "../../src/cli/euroscore2.js";
 import { lines, runCli } from "./run-cli.js";
@@ -70,5 +72,24 @@ describe("help", () => {
       expect(r.code).toBe(0);
       expect(r.stdout.replace(/\s+/g, " ")).toContain("scenario file (.json, .yaml, .yml)");
     }
+  });
+});
+
+describe("simulate --out into a directory of an earlier run", () => {
+  it("the same scenario again overwrites; another scenario's step files are refused (exit 2), never mixed", async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "clipshock-out-")), "out");
+    const first = await runCli(["simulate", "impella-cp-two-clips", "--out", dir, "--no-progress"]);
+    expect(first.code).toBe(0);
+    const files = readdirSync(dir).sort();
+    const again = await runCli(["simulate", "impella-cp-two-clips", "--out", dir, "--no-progress"]);
+    expect(again.code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(files);
+    const other = await runCli(["simulate", "shock-demo", "--out", dir, "--no-progress", "--json"]);
+    expect(other.code).toBe(2);
+    expect(other.stdout).toBe("");
+    expect(lines(other.stderr)).toEqual([
+      `--out: ${dir} holds step files of another run (0-impella-cp-at-p6.csv and 3 more); give a new or empty directory, or remove them`,
+    ]);
+    expect(readdirSync(dir).sort()).toEqual(files);
   });
 });
