@@ -6,6 +6,7 @@
 export { scaiStage } from "../clinical/scai.js";
 export { IMPELLA, IMPELLA_MODELS, type ImpellaModel } from "../devices/impella/models.js";
 export { CLIP_DEVICES, CLIPS, type ClipDevice } from "../devices/mitraclip/devices.js";
+export { checkClipPlacement } from "../devices/mitraclip/geometry.js";
 export {
   PARAM_BY_PATH,
   PARAMS,

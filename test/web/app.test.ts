@@ -124,6 +124,14 @@ describe("web app", () => {
     expect(rvol1).toBeLessThan(rvol0);
     expect(grad1).toBeGreaterThan(grad0);
     await page.screenshot({ path: join(RESULTS, "web-after-clip-1280x800.png") });
+    // Off the line (the keyboard cursor goes to the commissure): Place is disabled, Enter says why.
+    await line.focus();
+    for (let i = 0; i < 8; i++) await page.keyboard.press("Shift+ArrowLeft");
+    expect(await page.getByTestId("clip-place").isDisabled()).toBe(true);
+    await page.keyboard.press("Enter");
+    expect(await page.getByTestId("clip-refused").textContent()).toContain("off the coaptation line");
+    expect(await page.getByTestId("clip-0").count()).toBe(1);
+    expect(await page.getByTestId("clip-1").count()).toBe(0);
   });
 
   it("a control change from the keyboard reaches its steady state on screen", async () => {
@@ -141,6 +149,7 @@ describe("web app", () => {
 
   it("importing a broken scenario shows the error and keeps the running situation", async () => {
     const hashBefore = await page.evaluate(() => location.hash);
+    const valveBefore = await page.getByTestId("valve-line").boundingBox();
     const broken = JSON.stringify({
       id: "broken",
       title: "broken",
@@ -156,6 +165,8 @@ describe("web app", () => {
     await error.waitFor({ timeout: 10_000 });
     expect(await error.textContent()).toContain("steps[1].impella.pLevel: 12 is out of range 0..9");
     expect(await error.textContent()).not.toMatch(/at \w+ \(|\.ts:\d+/);
+    // The error floats over the page: nothing under the pointer moves.
+    expect(await page.getByTestId("valve-line").boundingBox()).toEqual(valveBefore);
     await page.waitForTimeout(500);
     expect(await page.evaluate(() => location.hash)).toBe(hashBefore);
     expect(await page.getByTestId("clip-0").count()).toBe(1);

@@ -16,7 +16,14 @@ import {
   VALVE_VIEW as V,
   xToOffset_mm,
 } from "../app/valve-geometry.js";
-import { CLIP_DEVICES, CLIPS, type ClipDevice, SEGMENTS, type Segment } from "../domain.js";
+import {
+  CLIP_DEVICES,
+  CLIPS,
+  type ClipDevice,
+  checkClipPlacement,
+  SEGMENTS,
+  type Segment,
+} from "../domain.js";
 
 export interface ValveViewProps {
   devices: Devices;
@@ -45,9 +52,26 @@ export function ValveView({ devices, m, length_mm, onAdd, onRemove }: ValveViewP
   const [selected, setSelected] = useState<number | null>(null);
   const k = unitsPerMm(length_mm);
   const half = length_mm / 2;
-  const place = (offset_mm: number) =>
-    onAdd({ device, position: { offset_mm: Math.round(offset_mm * 2) / 2 } });
+  const snap = (offset_mm: number) => Math.round(offset_mm * 2) / 2;
+  /** Why a clip cannot go at `offset_mm` (off the line, or on another clip), with the engine's rule. */
+  const problemAt = (offset_mm: number): string | null => {
+    const clips = [...devices.clips, { device, offset_mm: snap(offset_mm) }];
+    const p = checkClipPlacement(clips, length_mm).find((q) => q.index === clips.length - 1);
+    return p ? p.message : null;
+  };
+  const [refused, setRefused] = useState<string | null>(null);
+  /** Places a clip where it fits; where it cannot go, says why under the valve and sends nothing. */
+  const place = (offset_mm: number) => {
+    const problem = problemAt(offset_mm);
+    setRefused(problem);
+    if (!problem) onAdd({ device, position: { offset_mm: snap(offset_mm) } });
+  };
 
+  const moveCursor = (offset_mm: number) => {
+    setCursor(offset_mm);
+    setRefused(null);
+  };
+  const cursorProblem = problemAt(cursor_mm);
   const onClick = (e: MouseEvent) => {
     const svg = (e.currentTarget as SVGElement).ownerSVGElement ?? (e.currentTarget as SVGSVGElement);
     const box = svg.getBoundingClientRect();
@@ -58,8 +82,8 @@ export function ValveView({ devices, m, length_mm, onAdd, onRemove }: ValveViewP
   };
   const onKey = (e: KeyboardEvent) => {
     const step = e.shiftKey ? 5 : 1;
-    if (e.key === "ArrowLeft") setCursor(Math.max(-half, cursor_mm - step));
-    else if (e.key === "ArrowRight") setCursor(Math.min(half, cursor_mm + step));
+    if (e.key === "ArrowLeft") moveCursor(Math.max(-half, cursor_mm - step));
+    else if (e.key === "ArrowRight") moveCursor(Math.min(half, cursor_mm + step));
     else if (e.key === "Enter" || e.key === " ") place(cursor_mm);
     else return;
     e.preventDefault();
@@ -175,7 +199,13 @@ export function ValveView({ devices, m, length_mm, onAdd, onRemove }: ValveViewP
         </text>
       </svg>
       <div class="controls-row compact">
-        <button type="button" data-testid="clip-place" onClick={() => place(cursor_mm)}>
+        <button
+          type="button"
+          data-testid="clip-place"
+          disabled={cursorProblem !== null}
+          title={cursorProblem ?? undefined}
+          onClick={() => place(cursor_mm)}
+        >
           Place {device} at {cursor_mm >= 0 ? "+" : ""}
           {cursor_mm.toFixed(1)} mm
         </button>
@@ -202,6 +232,11 @@ export function ValveView({ devices, m, length_mm, onAdd, onRemove }: ValveViewP
           Remove
         </button>
       </div>
+      {refused ? (
+        <p class="valve-refused" role="status" data-testid="clip-refused">
+          Not placed: {refused}
+        </p>
+      ) : null}
     </section>
   );
 }
