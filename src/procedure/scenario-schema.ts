@@ -36,6 +36,11 @@ import { InputError, type InputProblem, type Scenario, type Step } from "./types
 
 /** Highest `targetFlow_L_min` accepted (L/min): above every model's labelled maximum. */
 export const MAX_TARGET_FLOW_L_MIN = 6.5;
+/**
+ * Most steps in a scenario: each is run to steady state (0.05-0.2 s), so 1000 take a few minutes; a file
+ * with more is a generated or runaway one, refused at once rather than simulated for hours.
+ */
+export const MAX_STEPS = 1000;
 /** Tolerance on the sum of the `mr.segments` shares. */
 export const SEGMENT_SUM_TOLERANCE = 0.01;
 
@@ -84,6 +89,8 @@ function defaultMessage(iss: RawIssue): string {
       if (iss.origin === "string") return "must not be empty";
       return `${showValue(input)} is below the minimum ${iss.minimum}`;
     case "too_big":
+      if (iss.origin === "array" && Array.isArray(input))
+        return `${input.length} items; at most ${iss.maximum}`;
       return `${showValue(input)} is above the maximum ${iss.maximum}`;
     case "unrecognized_keys":
       return "unknown key";
@@ -323,7 +330,11 @@ function scenarioShape(euroscore2: z.ZodType) {
       preset: z.enum(PRESET_IDS),
       overrides: paramsSchema.optional(),
     }),
-    steps: z.array(stepSchema).min(1).describe("Cumulative steps: what a step changes stays changed"),
+    steps: z
+      .array(stepSchema)
+      .min(1)
+      .max(MAX_STEPS)
+      .describe("Cumulative steps: what a step changes stays changed"),
     euroscore2: euroscore2.optional(),
   });
 }
@@ -436,6 +447,10 @@ export function parseScenario(raw: unknown): Scenario {
       },
     ]);
   }
+  const steps = (raw as { steps?: unknown }).steps;
+  if (Array.isArray(steps) && steps.length > MAX_STEPS)
+    // Said at once: validating (and later simulating) every step of a runaway file takes minutes.
+    throw new InputError([{ path: "steps", message: `${steps.length} items; at most ${MAX_STEPS}` }]);
   const problems: InputProblem[] = [];
   const data = normalizeModelNumbers(raw as Record<string, unknown>);
   const parsed = scenarioSchema.safeParse(data, { error: defaultMessage, reportInput: true });

@@ -7,7 +7,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadScenario, parseScenarioText } from "../../src/procedure/load.js";
-import { closestParameter, unitSlipHint } from "../../src/procedure/scenario-schema.js";
+import {
+  closestParameter,
+  MAX_STEPS,
+  parseScenario,
+  unitSlipHint,
+} from "../../src/procedure/scenario-schema.js";
 import { InputError } from "../../src/procedure/types.js";
 
 function problems(f: () => unknown): string[] {
@@ -150,5 +155,22 @@ describe("file encodings and malformed files", () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).not.toMatch(/\p{Cc}/u);
     expect(lines[0].length).toBeLessThan(220);
+  });
+});
+
+describe("a runaway number of steps", () => {
+  const withSteps = (n: number) => ({
+    id: "x",
+    title: "t",
+    patient: { preset: "normal" },
+    steps: Array.from({ length: n }, (_, i) => ({ name: `s${i}` })),
+  });
+
+  it("more than MAX_STEPS steps is refused at once (it would simulate for hours), MAX_STEPS is fine", () => {
+    expect(MAX_STEPS).toBe(1000);
+    const t0 = performance.now();
+    expect(problems(() => parseScenario(withSteps(200_000)))).toEqual(["steps: 200000 items; at most 1000"]);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(parseScenario(withSteps(MAX_STEPS)).steps).toHaveLength(MAX_STEPS);
   });
 });
