@@ -222,6 +222,10 @@ describe("web app", () => {
   it("reopens the same situation from its link", async () => {
     const url = await page.evaluate(() => location.href);
     expect(url).toContain("#s=");
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.getByTestId("copy-link").click();
+    await page.getByTestId("copy-link").filter({ hasText: "Link copied" }).waitFor({ timeout: 5000 });
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
     const flow = await readNumber("pump-flow");
     const other = await browser.newPage({ viewport: { width: 1024, height: 768 } });
     await other.goto(url);

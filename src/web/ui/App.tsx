@@ -167,7 +167,13 @@ export function App() {
             )
           }
           onImport={async (file) => clientRef.current?.loadText(await file.text(), file.name, "file")}
-          onCopyLink={() => navigator.clipboard?.writeText(location.href).catch(() => undefined)}
+          onCopyLink={async () => {
+            if (!navigator.clipboard) return false;
+            return navigator.clipboard.writeText(location.href).then(
+              () => true,
+              () => false,
+            );
+          }}
         />
         <p class="disclaimer" data-testid="disclaimer">
           For education and research only — not for treating patients.

@@ -1,6 +1,6 @@
 /** Snapshot and compare: the snapshot's PV loops are overlaid (dashed) and its figures tabulated beside now. */
 import type { Measurements } from "../../measure/beat.js";
-import { fmt } from "../app/format.js";
+import { fmt, fmtDelta } from "../app/format.js";
 
 export interface Snapshot {
   label: string;
@@ -61,10 +61,7 @@ export function ComparePanel({ snapshot, now, onTake, onClear }: ComparePanelPro
                   <th scope="row">{label}</th>
                   <td>{fmt(a, dec)}</td>
                   <td>{fmt(b, dec)}</td>
-                  <td>
-                    {b - a >= 0 ? "+" : ""}
-                    {fmt(b - a, dec)}
-                  </td>
+                  <td>{fmtDelta(a, b, dec)}</td>
                   <td class="unit">{unit}</td>
                 </tr>
               );

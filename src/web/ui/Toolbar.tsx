@@ -1,4 +1,6 @@
 /** Run/pause, exports (plots PNG, waveforms CSV, scenario JSON), scenario import and the shareable link. */
+import { useEffect, useState } from "preact/hooks";
+
 export interface ToolbarProps {
   running: boolean;
   onRun: (running: boolean) => void;
@@ -6,10 +8,20 @@ export interface ToolbarProps {
   onExportCsv: () => void;
   onExportJson: () => void;
   onImport: (file: File) => void;
-  onCopyLink: () => void;
+  /** Copies the link; resolves true when it is on the clipboard. */
+  onCopyLink: () => Promise<boolean>;
 }
 
+/** How long "Link copied" stays on the button (ms). */
+const COPIED_MS = 2000;
+
 export function Toolbar(p: ToolbarProps) {
+  const [copied, setCopied] = useState<"yes" | "no" | null>(null);
+  useEffect(() => {
+    if (!copied) return;
+    const t = setTimeout(() => setCopied(null), COPIED_MS);
+    return () => clearTimeout(t);
+  }, [copied]);
   return (
     <div class="toolbar" role="toolbar" aria-label="simulation and files">
       <button type="button" data-testid="run" aria-pressed={p.running} onClick={() => p.onRun(!p.running)}>
@@ -39,9 +51,20 @@ export function Toolbar(p: ToolbarProps) {
           }}
         />
       </label>
-      <button type="button" data-testid="copy-link" onClick={p.onCopyLink}>
-        Copy link
+      <button
+        type="button"
+        data-testid="copy-link"
+        onClick={async () => setCopied((await p.onCopyLink()) ? "yes" : "no")}
+      >
+        {copied === "yes"
+          ? "Link copied ✓"
+          : copied === "no"
+            ? "Copy failed: see the address bar"
+            : "Copy link"}
       </button>
+      <span class="sr-only" aria-live="polite">
+        {copied === "yes" ? "link copied" : copied === "no" ? "the link could not be copied" : ""}
+      </span>
     </div>
   );
 }
