@@ -22,6 +22,7 @@ import {
   checkPatch,
   describeDifference,
   devicesStep,
+  situationMeta,
   situationScenario,
 } from "./situation.js";
 import { looksBinary } from "./text-file.js";
@@ -68,16 +69,10 @@ const clone = (s: LiveSession): { params: LiveSession["params"]; devices: Device
 });
 
 function situation(s: LiveSession): Scenario {
-  const meta: { id: string; title: string; source?: string } = loaded?.scenario ?? {
-    id: "situation",
-    title: "situation",
-  };
-  return situationScenario(
-    { id: meta.id, title: meta.title, source: meta.source },
-    preset,
-    s.params,
-    s.devices,
-  );
+  const meta = loaded
+    ? situationMeta(loaded.scenario, at, loaded.scenario.steps, modified)
+    : { id: "situation", title: "situation" };
+  return situationScenario(meta, preset, s.params, s.devices);
 }
 
 function engineState(s: LiveSession, m: Measurements): EngineState {

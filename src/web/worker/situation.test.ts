@@ -6,6 +6,7 @@ import {
   checkPatch,
   describeDifference,
   MAX_TARGET_FLOW_L_MIN,
+  situationMeta,
   situationScenario,
 } from "./situation.js";
 
@@ -67,5 +68,24 @@ describe("checkImpellaRequest", () => {
     expect(checkImpellaRequest({ model: "CP", pLevel: 12 })[0].message).toBe("12 is out of range 0..9");
     expect(checkImpellaRequest({ model: "5.5", pLevel: 4 })).toEqual([]);
     expect(checkImpellaRequest(null)).toEqual([]);
+  });
+});
+
+describe("situationMeta", () => {
+  const steps = [{ name: "baseline" }, { name: "Impella CP at P6" }, { name: "NTW at A2-P2" }];
+  const meta = { id: "shock-demo", title: "Teaching example", source: "Clipshock example" };
+  it("keeps the case's id and title at its last step, unchanged", () => {
+    expect(situationMeta(meta, 2, steps, false)).toEqual(meta);
+  });
+  it("names the step when the situation stops before the last", () => {
+    expect(situationMeta(meta, 1, steps, false)).toMatchObject({
+      id: "shock-demo-step2",
+      title: "Teaching example — after step 2: Impella CP at P6",
+    });
+  });
+  it("marks a situation changed by hand, once", () => {
+    const once = situationMeta(meta, 2, steps, true);
+    expect(once).toMatchObject({ id: "shock-demo-changed", title: "Teaching example (changed)" });
+    expect(situationMeta(once, 0, [{ name: "devices" }], true)).toMatchObject(once);
   });
 });

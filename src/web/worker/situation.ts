@@ -56,6 +56,30 @@ export function devicesStep(devices: Devices): Step | null {
 }
 
 /** The situation as a scenario file: preset, overrides, and one step with the devices. */
+/**
+ * The id and title of the running situation written as a scenario (export, link): the loaded
+ * scenario's, marked when the situation is not the whole scenario (a step before its last) or was
+ * changed by hand, so that a file named after a case does not claim to be that case.
+ */
+export function situationMeta(
+  meta: { id: string; title: string; source?: string },
+  at: number,
+  steps: readonly { name: string }[],
+  modified: boolean,
+): { id: string; title: string; source?: string } {
+  let { id, title } = meta;
+  if (at < steps.length - 1) {
+    const where = at >= 0 ? `after step ${at + 1}: ${steps[at].name}` : "before the first step";
+    id = `${id}-step${at + 1}`;
+    title = `${title} — ${where}`;
+  }
+  if (modified && !title.endsWith(" (changed)")) {
+    id = `${id}-changed`;
+    title = `${title} (changed)`;
+  }
+  return { id, title, ...(meta.source ? { source: meta.source } : {}) };
+}
+
 export function situationScenario(
   meta: { id: string; title: string; source?: string },
   preset: PresetId,
