@@ -94,10 +94,13 @@ export class PvLoops {
     const padL = large ? 42 : 30;
     const padB = large ? 30 : 20;
     const padT = large ? 44 : 18;
-    const plot: Box = { x: box.x + padL, y: box.y + padT, w: box.w - padL - 6, h: box.h - padT - padB };
+    const font = large ? 12 : 10;
+    ctx.font = `${font}px system-ui, sans-serif`;
+    // Room on the right for half of the last volume label ("100" was cut off at the canvas edge).
+    const padR = Math.max(6, Math.ceil(ctx.measureText(String(Math.round(v1))).width / 2) + 2);
+    const plot: Box = { x: box.x + padL, y: box.y + padT, w: box.w - padL - padR, h: box.h - padT - padB };
     const X = (v: number) => plot.x + ((v - v0) / (v1 - v0)) * plot.w;
     const Y = (p: number) => plot.y + plot.h - ((p - p0) / (p1 - p0)) * plot.h;
-    const font = large ? 12 : 10;
 
     ctx.save();
     ctx.font = `${font}px system-ui, sans-serif`;
@@ -106,12 +109,19 @@ export class PvLoops {
     ctx.lineWidth = 1;
     ctx.textAlign = "center";
     const vs = niceStep(v1 - v0, large ? 5 : 3);
+    // A label that would touch the one before it is left out (its grid line stays): on a narrow
+    // panel "100120140160" ran together.
+    let lastRight = Number.NEGATIVE_INFINITY;
     for (let v = v0; v <= v1 + 1e-9; v += vs) {
       ctx.beginPath();
       ctx.moveTo(X(v), plot.y);
       ctx.lineTo(X(v), plot.y + plot.h);
       ctx.stroke();
-      ctx.fillText(String(Math.round(v)), X(v), plot.y + plot.h + font + 2);
+      const text = String(Math.round(v));
+      const half = ctx.measureText(text).width / 2;
+      if (X(v) - half < lastRight + 4) continue;
+      ctx.fillText(text, X(v), plot.y + plot.h + font + 2);
+      lastRight = X(v) + half;
     }
     ctx.textAlign = "right";
     const ps = niceStep(p1 - p0, large ? 5 : 3);
