@@ -295,7 +295,7 @@ const impellaSchema = strict(
 const positionSchema = z
   .union([z.enum(SEGMENTS), strict({ offset_mm: numberField({ min: -100, max: 100, unit: "mm" }) })], {
     error: (iss) =>
-      `${showValue(iss.input)} is not a clip position; expected A1P1, A2P2, A3P3 or { "offset_mm": x } (mm from the centre of A2-P2, negative toward A1P1)`,
+      `${iss.input === undefined ? "missing" : `${showValue(iss.input)} is not a clip position`}; expected A1P1, A2P2, A3P3 or { "offset_mm": x } (mm from the centre of A2-P2, negative toward A1P1)`,
   })
   .describe(
     "Named segment, or offset along the coaptation line (mm; 0 = centre of A2-P2, negative anterolateral)",
@@ -371,11 +371,37 @@ const isParamsObject = (path: readonly PropertyKey[]) => {
   );
 };
 
+/**
+ * `unknown key; did you mean impella? (allowed: ...)` when one allowed key is clearly the one meant (same
+ * letters in another case, a prefix, or the single nearest within a typo's distance); `allowedText` is
+ * "allowed: a, b".
+ */
+function unknownKeyMessage(key: string, allowedText: string): string {
+  const allowed = allowedText.replace(/^allowed: /, "").split(", ");
+  const lower = key.toLowerCase();
+  const only = (list: string[]) => (list.length === 1 ? list[0] : undefined);
+  const dist = allowed.map((a) => editDistance(lower, a.toLowerCase()));
+  const best = Math.min(...dist);
+  const near =
+    only(allowed.filter((a) => a.toLowerCase() === lower)) ??
+    only(
+      allowed.filter(
+        (a) => lower.length >= 3 && (a.toLowerCase().startsWith(lower) || lower.startsWith(a.toLowerCase())),
+      ),
+    ) ??
+    (best <= Math.max(2, Math.floor(key.length / 4))
+      ? only(allowed.filter((_, k) => dist[k] === best))
+      : undefined);
+  return `unknown key${near ? `; did you mean ${near}?` : ""} (${allowedText})`;
+}
+
 function issueProblems(iss: z.core.$ZodIssue, prefix: readonly PropertyKey[], out: InputProblem[]): void {
   const path = [...prefix, ...iss.path];
   if (iss.code === "unrecognized_keys") {
     for (const key of iss.keys) {
-      const message = isParamsObject(path) ? unknownParameterMessage(key) : `unknown key (${iss.message})`;
+      const message = isParamsObject(path)
+        ? unknownParameterMessage(key)
+        : unknownKeyMessage(key, iss.message);
       out.push({ path: formatPath([...path, key]), message });
     }
     return;
@@ -422,21 +448,53 @@ const MODEL_BY_NUMBER = new Map(
   IMPELLA_MODELS.filter((m) => Number.isFinite(Number(m))).map((m) => [Number(m), m] as const),
 );
 
-/** The data with `steps[i].impella.model` given as a number turned into its model name (no mutation). */
-function normalizeModelNumbers(raw: Record<string, unknown>): Record<string, unknown> {
+/** A segment as clinicians write it (`A2-P2`, `a2p2`, `A2 P2`) to its name (`A2P2`), or the value unchanged. */
+function segmentName(position: unknown): unknown {
+  if (typeof position !== "string") return position;
+  const name = position.toUpperCase().replace(/[\s\-–/_]/g, "");
+  return (SEGMENTS as readonly string[]).includes(name) ? name : position;
+}
+
+/** `value` in the case of one of `names` (`cp` -> `CP`, `ntw` -> `NTW`), or unchanged. */
+function caseOf(value: unknown, names: readonly string[]): unknown {
+  if (typeof value !== "string") return value;
+  return names.find((n) => n.toLowerCase() === value.trim().toLowerCase()) ?? value;
+}
+
+function normalizeClip(clip: unknown): unknown {
+  if (!clip || typeof clip !== "object" || Array.isArray(clip)) return clip;
+  const c = clip as Record<string, unknown>;
+  const position = segmentName(c.position);
+  const device = caseOf(c.device, CLIP_DEVICES);
+  return position === c.position && device === c.device ? clip : { ...c, position, device };
+}
+
+/**
+ * The data with the spellings whose meaning is unambiguous normalized (no mutation): an Impella model
+ * given as a number (YAML's `model: 5.0`) or in another case (`cp`), a clip device in another case
+ * (`ntw`), a segment written `A2-P2` or `a2p2`.
+ */
+function normalizeSpellings(raw: Record<string, unknown>): Record<string, unknown> {
   if (!Array.isArray(raw.steps)) return raw;
   const steps = raw.steps.map((step: unknown) => {
-    const imp = (step as { impella?: unknown } | null)?.impella as Record<string, unknown> | null | undefined;
-    if (!imp || typeof imp !== "object" || typeof imp.model !== "number") return step;
-    const model = MODEL_BY_NUMBER.get(imp.model);
-    return model ? { ...(step as object), impella: { ...imp, model } } : step;
+    if (!step || typeof step !== "object" || Array.isArray(step)) return step;
+    const out = { ...(step as Record<string, unknown>) };
+    const imp = out.impella as Record<string, unknown> | null | undefined;
+    if (imp && typeof imp === "object" && imp.model !== undefined) {
+      const model =
+        typeof imp.model === "number" ? MODEL_BY_NUMBER.get(imp.model) : caseOf(imp.model, IMPELLA_MODELS);
+      if (model !== undefined && model !== imp.model) out.impella = { ...imp, model };
+    }
+    if (Array.isArray(out.clip)) out.clip = out.clip.map(normalizeClip);
+    else if (out.clip !== undefined) out.clip = normalizeClip(out.clip);
+    return out;
   });
   return { ...raw, steps };
 }
 
 /**
  * Validates raw scenario data (parsed JSON or YAML). Returns the scenario, or throws an InputError
- * with every problem found. An Impella model written as a number (`model: 5.0` in YAML) is accepted.
+ * with every problem found. Unambiguous spellings are accepted (see normalizeSpellings).
  */
 export function parseScenario(raw: unknown): Scenario {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
@@ -452,7 +510,7 @@ export function parseScenario(raw: unknown): Scenario {
     // Said at once: validating (and later simulating) every step of a runaway file takes minutes.
     throw new InputError([{ path: "steps", message: `${steps.length} items; at most ${MAX_STEPS}` }]);
   const problems: InputProblem[] = [];
-  const data = normalizeModelNumbers(raw as Record<string, unknown>);
+  const data = normalizeSpellings(raw as Record<string, unknown>);
   const parsed = scenarioSchema.safeParse(data, { error: defaultMessage, reportInput: true });
   if (!parsed.success) for (const iss of parsed.error.issues) issueProblems(iss, [], problems);
   const euro = (raw as Record<string, unknown>).euroscore2;

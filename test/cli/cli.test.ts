@@ -238,7 +238,9 @@ const BAD: Record<string, (string | RegExp)[]> = {
     "patient.overrides.hr: unknown parameter; did you mean hr_bpm?",
     /^steps\[0\]\.set\.foo\.bar: unknown parameter \(known: hr_bpm, hb_g_dL, .*\)$/,
   ],
-  "unknown-step-key.json": ["steps[1].clips: unknown key (allowed: name, impella, clip, set)"],
+  "unknown-step-key.json": [
+    "steps[1].clips: unknown key; did you mean clip? (allowed: name, impella, clip, set)",
+  ],
   "unknown-preset.json": [
     'patient.preset: "septic-shock" is not allowed; expected one of normal, cardiogenic-shock-acute-mr',
     "notes: unknown key (allowed: id, title, source, patient, steps, euroscore2)",

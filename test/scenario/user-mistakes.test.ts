@@ -174,3 +174,37 @@ describe("a runaway number of steps", () => {
     expect(parseScenario(withSteps(MAX_STEPS)).steps).toHaveLength(MAX_STEPS);
   });
 });
+
+describe("unambiguous spellings and misspelt keys", () => {
+  it("segments written as clinicians do (A2-P2, a3 p3) and devices/models in another case are accepted", () => {
+    const s = parseScenarioText(
+      yaml(
+        "steps:\n  - name: a\n    impella: { model: cp, pLevel: 6 }\n    clip: { device: ntw, position: A2-P2 }\n  - name: b\n    clip: [{ device: Nt, position: a3 p3 }]\n",
+      ),
+      "a.yaml",
+    );
+    expect(s.steps[0].impella).toEqual({ model: "CP", pLevel: 6 });
+    expect(s.steps[0].clip).toEqual({ device: "NTW", position: "A2P2" });
+    expect(s.steps[1].clip).toEqual([{ device: "NT", position: "A3P3" }]);
+  });
+
+  it("a misspelt key gets the allowed key it most likely means, and only a clear one", () => {
+    const lines = problems(() =>
+      parseScenarioText(
+        yaml(
+          "steps:\n  - name: a\n    impela: { model: CP, plevel: 6 }\n  - name: b\n    clips: { devise: NT, postion: A1P1 }\n  - name: c\n    clip: { device: NT, position: { offset: 4 } }\n  - name: d\n    set: { mr.segments: { A1P1: 0.5, A2P2: 0.5, A4P4: 0 } }\n",
+        ),
+        "a.yaml",
+      ),
+    );
+    expect(lines).toEqual([
+      "steps[0].impela: unknown key; did you mean impella? (allowed: name, impella, clip, set)",
+      "steps[1].clips: unknown key; did you mean clip? (allowed: name, impella, clip, set)",
+      "steps[2].clip.position.offset_mm: missing; expected a number -100..100 mm",
+      "steps[2].clip.position.offset: unknown key; did you mean offset_mm? (allowed: offset_mm)",
+      "steps[3].set.mr.segments.A3P3: missing; expected a number 0..1",
+      // A4P4 is as near to A1P1 as to A2P2 and A3P3: no guess.
+      "steps[3].set.mr.segments.A4P4: unknown key (allowed: A1P1, A2P2, A3P3)",
+    ]);
+  });
+});
