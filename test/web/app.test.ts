@@ -104,6 +104,26 @@ describe("web app", () => {
     expect(map1).toBeGreaterThan(map0);
   });
 
+  it("a flow target field left empty or without a number sends nothing and shows the running target", async () => {
+    await page.getByTestId("pump-mode").selectOption("flow");
+    const target = page.getByTestId("pump-target");
+    await target.waitFor();
+    await page.waitForTimeout(500);
+    const running = await target.inputValue();
+    const errors = await page.getByTestId("error").count();
+    await target.click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("e");
+    await page.keyboard.press("Tab");
+    await page.waitForTimeout(300);
+    expect(await page.getByTestId("error").count()).toBe(errors);
+    expect(await target.inputValue()).toBe(running);
+    await page.getByTestId("pump-mode").selectOption("plevel");
+    await page.getByTestId("plevel").waitFor();
+    await page.getByTestId("plevel").selectOption("9");
+    await page.getByTestId("pump-plevel").filter({ hasText: "P9" }).waitFor({ timeout: 10_000 });
+  });
+
   it("a clip at the jet lowers the regurgitant volume and raises the gradient", async () => {
     const rvol0 = await readNumber("mr-rvol");
     const grad0 = await readNumber("mv-gradient");

@@ -104,8 +104,14 @@ export function PumpConsole({ devices, m, onImpella }: PumpConsoleProps) {
               value={target}
               onChange={(e) => {
                 const input = e.target as HTMLInputElement;
-                const v = Number(input.value);
                 if (!imp) return;
+                // An emptied field, or one holding no number ("e"), reads as "" here: it is not a
+                // request for 0 L/min, so nothing is sent and the field shows what runs again.
+                if (input.value.trim() === "" || input.validity.badInput) {
+                  if (imp.targetFlow_L_min !== undefined) input.value = String(imp.targetFlow_L_min);
+                  return;
+                }
+                const v = Number(input.value);
                 // The worker checks the value (and reports a rejection); the field shows what runs.
                 onImpella({ model: imp.model, targetFlow_L_min: v });
                 if (!(v > 0 && v <= 6.5) && imp.targetFlow_L_min !== undefined)
