@@ -3,8 +3,10 @@
  * that picks it, and says the rule once.
  */
 import { describe, expect, it } from "vitest";
+import type { Measurements } from "../../src/measure/beat.js";
 import { explainRanking } from "../../src/procedure/plan/rank.js";
-import type { ClipStrategy } from "../../src/procedure/plan/types.js";
+import type { ClipStrategy, WeanTest } from "../../src/procedure/plan/types.js";
+import { supportWarning } from "../../src/procedure/plan/warnings.js";
 import { runCli } from "../cli/run-cli.js";
 
 describe("plan text: the low-support setting", () => {
@@ -73,5 +75,35 @@ describe("plan text: ties and no pump", () => {
     expect(r.code).toBe(0);
     const search = r.stdout.split("\n").find((l) => l.startsWith("Clip strategies"));
     expect(search).toBe("Clip strategies (up to 1 clip; no pump; gradient < 5 mmHg, area >= 1.5 cm²)");
+  });
+});
+
+describe("support-hides-mr: a grade change without a volume change is called borderline", () => {
+  const m = (mr_grade: number, mr_rvol_mL: number, mr_eroa_cm2: number) =>
+    ({ mr_grade, mr_rvol_mL, mr_eroa_cm2 }) as Measurements;
+  const wean = (low: Measurements, stopped: Measurements): WeanTest => ({
+    current: m(1, 20.1, 0.199),
+    lowSupport: low,
+    pumpStopped: stopped,
+    supportHidesMR: true,
+    settings: {
+      current: { model: "5.0", targetFlow_L_min: 2 },
+      lowSupport: { model: "5.0", targetFlow_L_min: 1 },
+      pumpStopped: { model: "5.0", pLevel: 0 },
+    },
+    note: "",
+  });
+
+  it("grade 1 -> 2 at the same 20 mL/beat (the wean-test case) says the EROA crossed its threshold", () => {
+    const [w] = supportWarning(wean(m(2, 20.0, 0.204), m(2, 20.5, 0.21)));
+    expect(w.code).toBe("support-hides-mr");
+    expect(w.message).toContain(
+      "The regurgitant volume changes by less than 3 mL/beat: the grade moves because an index crosses its threshold (EROA 0.199 cm² now, 0.204 and 0.210 cm² at less support), so the finding is borderline.",
+    );
+  });
+
+  it("a real rise in volume gets no such note", () => {
+    const [w] = supportWarning(wean(m(3, 40, 0.35), m(3, 42, 0.36)));
+    expect(w.message).not.toContain("borderline");
   });
 });

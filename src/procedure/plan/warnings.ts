@@ -13,6 +13,25 @@ import type { ClipStrategy, GradientAnalysis, PlanWarning, WeanTest } from "./ty
 const f1 = (x: number) => x.toFixed(1);
 const grade = (g: number) => `grade ${g} (${MR_GRADE_LABEL[g as MrGrade] ?? "?"})`;
 
+/** Regurgitant volume changes below this (mL/beat) leave a grade change to a threshold crossing. */
+const BORDERLINE_RVOL_ML = 3;
+
+/**
+ * When the grade rises but the regurgitant volume hardly does (the grade is the median of EROA, volume
+ * and fraction, so one index crossing its threshold moves it), say so: the figures alone read as a
+ * contradiction ("hides MR" with the same or less volume).
+ */
+function borderline(w: WeanTest): string {
+  const c = w.current;
+  const worse = [w.lowSupport, w.pumpStopped].filter((m) => m && m.mr_grade > c.mr_grade);
+  if (worse.some((m) => m && Math.abs(m.mr_rvol_mL - c.mr_rvol_mL) >= BORDERLINE_RVOL_ML)) return "";
+  const eroa = worse
+    .map((m) => (m ? m.mr_eroa_cm2.toFixed(3) : ""))
+    .filter((x) => x)
+    .join(" and ");
+  return ` The regurgitant volume changes by less than ${BORDERLINE_RVOL_ML} mL/beat: the grade moves because an index crosses its threshold (EROA ${c.mr_eroa_cm2.toFixed(3)} cm² now, ${eroa} cm² at less support), so the finding is borderline.`;
+}
+
 export function supportWarning(w: WeanTest): PlanWarning[] {
   if (!w.supportHidesMR || !w.lowSupport || !w.pumpStopped) return [];
   const c = w.current;
@@ -22,7 +41,8 @@ export function supportWarning(w: WeanTest): PlanWarning[] {
       message:
         `Support hides MR: ${grade(c.mr_grade)}, ${f1(c.mr_rvol_mL)} mL/beat at ${describeSetting(w.settings.current)}, ` +
         `but ${grade(w.lowSupport.mr_grade)}, ${f1(w.lowSupport.mr_rvol_mL)} mL/beat at ${describeSetting(w.settings.lowSupport)} ` +
-        `and ${grade(w.pumpStopped.mr_grade)}, ${f1(w.pumpStopped.mr_rvol_mL)} mL/beat with the pump stopped.`,
+        `and ${grade(w.pumpStopped.mr_grade)}, ${f1(w.pumpStopped.mr_rvol_mL)} mL/beat with the pump stopped.` +
+        borderline(w),
       actions: [
         "Judge the clip result at low support before releasing it (and before deciding on another clip).",
         "Record P-level, pump flow and MAP with every MR assessment.",
