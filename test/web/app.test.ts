@@ -152,6 +152,18 @@ describe("web app", () => {
     expect(await page.getByTestId("clip-refused").textContent()).toContain("off the coaptation line");
     expect(await page.getByTestId("clip-0").count()).toBe(1);
     expect(await page.getByTestId("clip-1").count()).toBe(0);
+    // Removing a clip from the keyboard leaves focus on the line, not lost on the page.
+    await page.getByTestId("clip-device-NT").check();
+    await line.focus();
+    for (let i = 0; i < 16; i++) await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("clip-1").waitFor({ timeout: 10_000 });
+    await page.getByTestId("clip-1").focus();
+    await page.keyboard.press("Enter");
+    await page.getByTestId("clip-remove").click();
+    await expect.poll(() => page.getByTestId("clip-1").count(), { timeout: 10_000 }).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("valve-line");
+    await page.getByTestId("clip-device-NTW").check();
   });
 
   it("a control change from the keyboard reaches its steady state on screen", async () => {

@@ -3,7 +3,7 @@
  * move the cursor with the arrow keys and press Enter) on the coaptation line; residual jets are drawn
  * per segment from the measured EROA; clips can be selected, removed, or the last one undone.
  */
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import type { Measurements } from "../../measure/beat.js";
 import type { Devices } from "../../procedure/circuit.js";
 import type { ClipRequest } from "../../procedure/types.js";
@@ -50,6 +50,8 @@ export function ValveView({ devices, m, length_mm, onAdd, onRemove }: ValveViewP
   const [device, setDevice] = useState<ClipDevice>("NTW");
   const [cursor_mm, setCursor] = useState(0);
   const [selected, setSelected] = useState<number | null>(null);
+  /** The coaptation line: keyboard focus goes back to it when the focused clip or button goes away. */
+  const lineRef = useRef<SVGPathElement>(null);
   const k = unitsPerMm(length_mm);
   const half = length_mm / 2;
   const snap = (offset_mm: number) => Math.round(offset_mm * 2) / 2;
@@ -153,6 +155,7 @@ export function ValveView({ devices, m, length_mm, onAdd, onRemove }: ValveViewP
         <path d={linePath()} class="coaptation" />
         <path
           d={linePath()}
+          ref={lineRef}
           class="line-hit"
           data-testid="valve-line"
           tabindex={0}
@@ -183,6 +186,7 @@ export function ValveView({ devices, m, length_mm, onAdd, onRemove }: ValveViewP
                 else if (e.key === "Delete" || e.key === "Backspace") {
                   onRemove(i);
                   setSelected(selectionAfterRemoval(selected, i));
+                  lineRef.current?.focus();
                 }
               }}
               class={selected === i ? "clip selected" : "clip"}
@@ -216,6 +220,7 @@ export function ValveView({ devices, m, length_mm, onAdd, onRemove }: ValveViewP
           onClick={() => {
             onRemove(devices.clips.length - 1);
             setSelected(selectionAfterRemoval(selected, devices.clips.length - 1));
+            if (devices.clips.length === 1) lineRef.current?.focus();
           }}
         >
           Undo
@@ -227,6 +232,7 @@ export function ValveView({ devices, m, length_mm, onAdd, onRemove }: ValveViewP
           onClick={() => {
             if (selected !== null) onRemove(selected);
             setSelected(null);
+            lineRef.current?.focus();
           }}
         >
           Remove
