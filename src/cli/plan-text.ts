@@ -46,7 +46,10 @@ export function planText(r: PlanResult): string {
     );
   }
   out.push(`SCAI stage (suggested): ${r.scai.stage}`);
-  if (r.euroscore2) out.push(`EuroSCORE II: ${f(r.euroscore2.predictedMortality_pct, 2)} %`);
+  if (r.euroscore2)
+    out.push(
+      `EuroSCORE II: ${f(r.euroscore2.predictedMortality_pct, 2)} % (predicted mortality of the surgical alternative, not of TEER)`,
+    );
   out.push("");
   if (r.warnings.length === 0) out.push("No warnings.");
   for (const warn of r.warnings) {

@@ -178,7 +178,7 @@ ${s.rejected.length ? `<h3>Closest strategies that miss the criteria</h3>${table
 
 function scoresSection(r: PlanResult): string {
   const euro = r.euroscore2
-    ? `<p>EuroSCORE II predicted mortality: <strong>${fixed(r.euroscore2.predictedMortality_pct, 2)} %</strong> (logit ${fixed(r.euroscore2.logit, 3)})${cite(["euroscore2"])}</p>${table(
+    ? `<p>EuroSCORE II predicted mortality: <strong>${fixed(r.euroscore2.predictedMortality_pct, 2)} %</strong> (logit ${fixed(r.euroscore2.logit, 3)})${cite(["euroscore2"])}: in-hospital mortality after cardiac surgery, i.e. of the surgical alternative; it does not predict mortality after TEER.</p>${table(
         ["factor", "β·x"],
         r.euroscore2.factors.map((f) => [esc(f.name), fixed(f.beta, 4)]),
         "euroscore2",
