@@ -605,9 +605,16 @@ function parseYaml(text: string, fileName: string): unknown {
   const err = doc.errors[0];
   if (err) {
     const at = lineColumn(text, err.pos[0]);
+    if (err.code === "MULTIPLE_DOCS")
+      return fail(
+        fileName,
+        `a second YAML document (---) at line ${at.line}; a scenario file holds one scenario`,
+      );
     const reason = err.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
     return fail(fileName, `malformed YAML at line ${at.line}, column ${at.column}: ${shortReason(reason)}`);
   }
+  if (doc.contents === null)
+    return fail(fileName, "the file holds only comments; expected a scenario (id, title, patient, steps)");
   try {
     return doc.toJS();
   } catch (e) {

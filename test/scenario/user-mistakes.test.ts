@@ -148,6 +148,16 @@ describe("file encodings and malformed files", () => {
     expect(lines[0]).toMatch(/^bomb\.yaml: YAML that cannot be expanded: /);
   });
 
+  it("two YAML documents, or a file of comments only, say so in the user's words", () => {
+    const two = "id: x\ntitle: t\npatient: { preset: normal }\nsteps: [{ name: a }]\n---\nid: y\n";
+    expect(problems(() => parseScenarioText(two, "multi.yaml"))).toEqual([
+      "multi.yaml: a second YAML document (---) at line 5; a scenario file holds one scenario",
+    ]);
+    expect(problems(() => parseScenarioText("# to do\n", "c.yaml"))).toEqual([
+      "c.yaml: the file holds only comments; expected a scenario (id, title, patient, steps)",
+    ]);
+  });
+
   it("a parser's message stays one short printable line", () => {
     const lines = problems(() =>
       parseScenarioText(`: ${"\u0001".repeat(50)}${"z".repeat(300)}: [\n`, "bin.yaml"),
