@@ -244,11 +244,16 @@ describe("web app", () => {
     const scenario = parseScenarioText(readFileSync((await json.path())!, "utf8"), "export.json");
     expect(scenario.steps.at(-1)?.impella).toEqual({ model: "CP", pLevel: 9 });
     const [png] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-png").click()]);
-    expect(
-      readFileSync((await png.path())!)
-        .subarray(1, 4)
-        .toString(),
-    ).toBe("PNG");
+    const pngBytes = readFileSync((await png.path())!);
+    expect(pngBytes.subarray(1, 4).toString()).toBe("PNG");
+    // Below the plots (three charts, each under a 26 px header), a footer says the figure is simulated.
+    const plotsHeight = await page.evaluate(() =>
+      [...document.querySelectorAll(".chart canvas")].reduce(
+        (a, c) => a + (c as HTMLCanvasElement).height + Math.round(26 * devicePixelRatio),
+        0,
+      ),
+    );
+    expect(pngBytes.readUInt32BE(20)).toBeGreaterThan(plotsHeight + 30);
   });
 
   it("reopens the same situation from its link", async () => {

@@ -24,18 +24,28 @@ export interface LabelledCanvas {
 
 const HEADER_PX = 26;
 
+const FOOTER_LINE_PX = 17;
+
 /**
  * Waveform canvases stacked on the left, each under a header with its title and coloured series
- * names (uPlot's legend is HTML, not on the canvas), the PV canvas on the right, on white.
+ * names (uPlot's legend is HTML, not on the canvas), the PV canvas on the right, on white; under
+ * them the footer lines (what situation this is, and that it is simulated: a figure pasted into a
+ * slide must not pass for a patient's recording).
  */
-export function plotsPng(waves: LabelledCanvas[], pv: HTMLCanvasElement | null): Promise<Blob | null> {
+export function plotsPng(
+  waves: LabelledCanvas[],
+  pv: HTMLCanvasElement | null,
+  footer: string[] = [],
+): Promise<Blob | null> {
   const r = devicePixelRatio || 1;
   const head = Math.round(HEADER_PX * r);
+  const line = Math.round(FOOTER_LINE_PX * r);
   const wavesW = Math.max(0, ...waves.map((w) => w.canvas.width));
   const wavesH = waves.reduce((a, w) => a + w.canvas.height + head, 0);
+  const bodyH = Math.max(wavesH, pv?.height ?? 0);
   const out = document.createElement("canvas");
   out.width = wavesW + (pv?.width ?? 0);
-  out.height = Math.max(wavesH, pv?.height ?? 0);
+  out.height = bodyH + (footer.length ? footer.length * line + Math.round(8 * r) : 0);
   const ctx = out.getContext("2d");
   if (!ctx) return Promise.resolve(null);
   ctx.fillStyle = "#fff";
@@ -59,5 +69,10 @@ export function plotsPng(waves: LabelledCanvas[], pv: HTMLCanvasElement | null):
     y += w.canvas.height + head;
   }
   if (pv) ctx.drawImage(pv, wavesW, 0);
+  ctx.font = `${12 * r}px system-ui, sans-serif`;
+  ctx.fillStyle = "#444";
+  footer.forEach((text, i) => {
+    ctx.fillText(text, 8 * r, bodyH + Math.round(4 * r) + i * line + line / 2, out.width - 16 * r);
+  });
   return new Promise((ok) => out.toBlob(ok, "image/png"));
 }

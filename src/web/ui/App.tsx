@@ -154,7 +154,11 @@ export function App() {
             clientRef.current?.run(r);
           }}
           onExportPng={async () => {
-            const blob = await plotsPng(view.chartCanvases, view.pvCanvas);
+            const footer = [
+              engine ? engine.situation.title : "",
+              `Clipshock simulation (${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC): simulated, not measured; for education and research, not for treating patients.`,
+            ].filter(Boolean);
+            const blob = await plotsPng(view.chartCanvases, view.pvCanvas, footer);
             if (blob) download("clipshock-plots.png", blob);
           }}
           onExportCsv={exportCsv}
