@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { Command } from "commander";
 import { euroscore2, parseEuroScore2Input } from "../clinical/index.js";
+import { lineColumn } from "../procedure/scenario-schema.js";
 
 export interface CommandOutput {
   stdout: string;
@@ -23,6 +24,29 @@ const inputError = (lines: string[]): CommandOutput => ({
   exitCode: 2,
 });
 
+/**
+ * JSON.parse's complaint as a reader wants it: where (line and column, not a character offset) and what,
+ * without V8's echo of the text (`"id: my-cas"... is not valid JSON`).
+ */
+function jsonReason(text: string, e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  const lc = /line (\d+) column (\d+)/.exec(msg);
+  const pos = /position (\d+)/.exec(msg);
+  const at = lc
+    ? { line: Number(lc[1]), column: Number(lc[2]) }
+    : pos
+      ? lineColumn(text, Number(pos[1]))
+      : undefined;
+  const reason = msg
+    .replace(/\s*\(line \d+ column \d+\)/, "")
+    .replace(/\s*(in JSON )?at position \d+/, "")
+    .replace(/,\s*".*"(\.\.\.)? is not valid JSON$/s, "")
+    .replace(/end of JSON input$/, "end of the file");
+  const first = text.trimStart()[0];
+  const hint = first !== "{" && first !== "[" ? "; the input is a JSON object { ... }, not YAML" : "";
+  return `${at ? `line ${at.line}, column ${at.column}: ` : ""}${reason}${hint}`;
+}
+
 /** Pure core of the command: input text → what to print and the exit status. `source` names the input. */
 export function runEuroscore2(text: string, json: boolean, source = "input"): CommandOutput {
   // A UTF-8 byte-order mark (Windows editors write one) is not part of the JSON.
@@ -33,7 +57,7 @@ export function runEuroscore2(text: string, json: boolean, source = "input"): Co
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return inputError([`${source}: not valid JSON (${e instanceof Error ? e.message : String(e)})`]);
+    return inputError([`${source}: not valid JSON (${jsonReason(text, e)})`]);
   }
   const parsed = parseEuroScore2Input(raw);
   if (!parsed.ok) return inputError(parsed.problems.map((p) => `${p.path || source}: ${p.message}`));

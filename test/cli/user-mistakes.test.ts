@@ -58,6 +58,19 @@ describe("output locations that cannot be written", () => {
 });
 
 describe("euroscore2 input files", () => {
+  it("malformed JSON is located by line and column, and a YAML file is told the input is JSON", () => {
+    const at = runEuroscore2('{"age_years": 72,\n "sex": "male",\n}', false, "in.json");
+    expect(at.exitCode).toBe(2);
+    expect(at.stderr).toBe(
+      "in.json: not valid JSON (line 3, column 1: Expected double-quoted property name)\n",
+    );
+    const yaml = runEuroscore2("age_years: 72\nsex: male\n", false, "in.yaml");
+    expect(yaml.exitCode).toBe(2);
+    expect(yaml.stderr).toBe(
+      "in.yaml: not valid JSON (Unexpected token 'a'; the input is a JSON object { ... }, not YAML)\n",
+    );
+  });
+
   it("a UTF-8 byte-order mark before the JSON is accepted", () => {
     const out = runEuroscore2(`\ufeff${JSON.stringify(EUROSCORE_EXAMPLE)}`, true, "in.json");
     expect(out.exitCode).toBe(0);
