@@ -5,7 +5,7 @@
  * `loadScenario` reads files with node:fs and is for the command line. `parseScenarioText` (re-exported
  * here) lives in scenario-schema.ts, which is isomorphic: the web app should import it from there.
  */
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { CASES, getCase } from "./cases/index.js";
 import { lineColumn, parseScenarioText } from "./scenario-schema.js";
 import { InputError, type Scenario } from "./types.js";
@@ -15,6 +15,36 @@ export { detectFormat, lineColumn, parseScenarioText, type ScenarioFormat } from
 const fail = (fileName: string, message: string): never => {
   throw new InputError([{ path: fileName, message }]);
 };
+
+/** Largest scenario file read (bytes): 1000 steps are about 100 kB; more is not a scenario. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/**
+ * The file's bytes, at most `max` of them, else an InputError: also for devices and pipes that never
+ * end (`/dev/zero`), which readFileSync would read until memory runs out.
+ */
+function readCapped(file: string, max: number): Buffer {
+  const fd = openSync(file, "r");
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.alloc(Math.min(1 << 20, max + 1 - total));
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      chunks.push(buf.subarray(0, n));
+      total += n;
+      if (total > max)
+        fail(
+          file,
+          `larger than ${max / (1024 * 1024)} MB; a scenario file is far smaller (is it the right file?)`,
+        );
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** The file's text, or an InputError when it is not UTF-8 (instead of parsing replacement characters). */
 function decodeUtf8(bytes: Uint8Array, fileName: string): string {
@@ -41,7 +71,7 @@ export function loadScenario(arg: string): Scenario {
   try {
     if (statSync(arg).isDirectory())
       fail(arg, "is a directory; expected a built-in case id or a scenario file");
-    text = decodeUtf8(readFileSync(arg), arg);
+    text = decodeUtf8(readCapped(arg, MAX_FILE_BYTES), arg);
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;

@@ -2,11 +2,11 @@
  * Mistakes a new user makes in a scenario file, found by trying the command line as one: each gets a
  * clear one-line message (or, when the intent is unambiguous, is accepted).
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadScenario, parseScenarioText } from "../../src/procedure/load.js";
+import { loadScenario, MAX_FILE_BYTES, parseScenarioText } from "../../src/procedure/load.js";
 import {
   closestParameter,
   MAX_STEPS,
@@ -121,6 +121,17 @@ describe("file encodings and malformed files", () => {
     ]);
     const u16 = file("u16.json", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(good, "utf16le")]));
     expect(problems(() => loadScenario(u16))).toEqual([`${u16}: the file is UTF-16 text; save it as UTF-8`]);
+  });
+
+  it("a file over MAX_FILE_BYTES, or a device that never ends, is refused without reading it all", () => {
+    const big = file("big.json", `{"id":"${"x".repeat(MAX_FILE_BYTES)}"}`);
+    expect(problems(() => loadScenario(big))).toEqual([
+      `${big}: larger than 10 MB; a scenario file is far smaller (is it the right file?)`,
+    ]);
+    if (existsSync("/dev/zero"))
+      expect(problems(() => loadScenario("/dev/zero"))).toEqual([
+        "/dev/zero: larger than 10 MB; a scenario file is far smaller (is it the right file?)",
+      ]);
   });
 
   it("a duplicate key in JSON is an error, as it is in YAML (JSON.parse would keep the last silently)", () => {
