@@ -276,6 +276,15 @@ describe("web app", () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it("a mangled link says so and opens the default case at its default step", async () => {
+    const other = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    await other.goto(`${server.url}#s=garbage`);
+    await other.getByTestId("error").waitFor({ timeout: 20_000 });
+    expect(await other.getByTestId("error").textContent()).toContain("not readable");
+    await other.waitForFunction(() => location.hash === "#case=shock-demo&at=1", null, { timeout: 20_000 });
+    await other.close();
+  });
+
   it("works offline once loaded (service worker)", async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const p = await ctx.newPage();

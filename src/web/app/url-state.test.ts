@@ -37,8 +37,11 @@ describe("encodeScenario / decodeHash", () => {
     expect(decodeHash("#")).toEqual({ kind: "none" });
   });
 
-  it("turns an unreadable scenario into text the parser will reject (never throws)", () => {
-    const r = decodeHash("#s=%%%");
-    expect(r.kind).toBe("scenario");
+  it("reports an unreadable scenario as broken, with a message (never throws)", () => {
+    for (const hash of ["#s=%%%", "#s=garbage"]) {
+      const r = decodeHash(hash);
+      expect(r.kind).toBe("broken");
+      if (r.kind === "broken") expect(r.message).toContain("not readable");
+    }
   });
 });

@@ -7,6 +7,8 @@ import type { Scenario } from "../../procedure/types.js";
 export type UrlState =
   | { kind: "case"; caseId: string; at: number }
   | { kind: "scenario"; text: string }
+  /** A `#s=` that is not base64url-encoded UTF-8 (cut short or mangled when copied). */
+  | { kind: "broken"; message: string }
   | { kind: "none" };
 
 function toBase64Url(text: string): string {
@@ -31,7 +33,7 @@ export function encodeScenario(scenario: Scenario): string {
   return `#s=${toBase64Url(JSON.stringify(scenario))}`;
 }
 
-/** Reads a fragment (with or without `#`); anything unreadable is reported as a scenario text error. */
+/** Reads a fragment (with or without `#`); never throws: an unreadable `#s=` comes back as "broken". */
 export function decodeHash(hash: string): UrlState {
   const params = new URLSearchParams(hash.replace(/^#/, ""));
   const caseId = params.get("case");
@@ -44,7 +46,11 @@ export function decodeHash(hash: string): UrlState {
     try {
       return { kind: "scenario", text: fromBase64Url(s) };
     } catch {
-      return { kind: "scenario", text: "(the link's scenario is not readable)" };
+      return {
+        kind: "broken",
+        message:
+          "the link's scenario (#s=…) is not readable text: it may have been cut short or changed when copied",
+      };
     }
   }
   return { kind: "none" };

@@ -12,7 +12,14 @@ import { LiveView } from "../app/live-view.js";
 import { decodeHash, encodeCase, encodeScenario } from "../app/url-state.js";
 import type { ChamberId, ChamberRelations } from "../charts/pv-loops.js";
 import type { PresetId } from "../domain.js";
-import { CHUNK_CHANNELS, type Change, type EngineState, type StepChange } from "../worker/protocol.js";
+import {
+  CHUNK_CHANNELS,
+  type Change,
+  DEFAULT_CASE,
+  DEFAULT_STEP,
+  type EngineState,
+  type StepChange,
+} from "../worker/protocol.js";
 import { CasePanel } from "./CasePanel.js";
 import { ComparePanel, type Snapshot } from "./ComparePanel.js";
 import { EchoPanel } from "./EchoPanel.js";
@@ -23,10 +30,6 @@ import { PatientControls } from "./PatientControls.js";
 import { PumpConsole } from "./PumpConsole.js";
 import { Toolbar } from "./Toolbar.js";
 import { ValveView } from "./ValveView.js";
-
-const DEFAULT_CASE = "shock-demo";
-/** Step of the default case shown first (Impella CP at P6). */
-const DEFAULT_STEP = 1;
 
 const ERROR_TITLES = {
   change: "Change not applied (the running situation is kept):",
@@ -115,7 +118,11 @@ export function App() {
     const url = decodeHash(location.hash);
     if (url.kind === "case") client.loadCase(url.caseId, url.at);
     else if (url.kind === "scenario") client.loadText(url.text, "link", "url");
-    else client.loadCase(DEFAULT_CASE, DEFAULT_STEP);
+    else {
+      if (url.kind === "broken")
+        setErrors([{ key: ++errorKey.current, title: ERROR_TITLES.url, lines: [url.message] }]);
+      client.loadCase(DEFAULT_CASE, DEFAULT_STEP);
+    }
     view.start();
     if ("serviceWorker" in navigator && location.protocol === "http:")
       navigator.serviceWorker.register("./sw.js").catch(() => undefined);

@@ -16,7 +16,15 @@ import { InputError, type InputProblem, type Scenario } from "../../procedure/ty
 import type { PresetId } from "../domain.js";
 import { changeLabel } from "./change-label.js";
 import { chunkColumns } from "./chunk-columns.js";
-import type { Change, EngineState, FromWorker, StepChange, ToWorker } from "./protocol.js";
+import {
+  type Change,
+  DEFAULT_CASE,
+  DEFAULT_STEP,
+  type EngineState,
+  type FromWorker,
+  type StepChange,
+  type ToWorker,
+} from "./protocol.js";
 import {
   checkImpellaRequest,
   checkPatch,
@@ -411,13 +419,13 @@ async function drain(): Promise<void> {
               origin: "url",
               problems: [{ path: "case", message: `no built-in case ${msg.caseId}` }],
             });
-            if (!session) loadScenario(getCase("shock-demo")!, true, 0, "url");
+            if (!session) loadScenario(getCase(DEFAULT_CASE)!, true, DEFAULT_STEP, "url");
           } else loadScenario(sc, true, msg.at, "url");
           break;
         }
         case "loadText":
           await loadText(msg.text, msg.fileName, msg.at, msg.origin);
-          if (!session) loadScenario(getCase("shock-demo")!, true, 0, "url");
+          if (!session) loadScenario(getCase(DEFAULT_CASE)!, true, DEFAULT_STEP, "url");
           break;
         case "goToStep":
           goToStep(msg.at);

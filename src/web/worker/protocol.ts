@@ -14,6 +14,10 @@ import type { Params, ParamValue, PresetId } from "../domain.js";
  * velocity from the simplified Bernoulli relation v = √(ΔP/4), drawn below the baseline as on CW Doppler).
  * A channel the circuit lacks (the pump when there is none) is sent as zeros.
  */
+/** The case running when the page opens without a (readable) link, and its step (Impella CP at P6). */
+export const DEFAULT_CASE = "shock-demo";
+export const DEFAULT_STEP = 1;
+
 export const CHUNK_CHANNELS = [
   "t_s",
   "ao.p_mmHg",
