@@ -3,10 +3,11 @@
  * Exit status 0 on success, 2 on invalid input (one line per problem on stderr, no stack trace), 1 on an
  * internal failure. `--json` prints exactly one JSON document on stdout.
  */
-import { readFileSync } from "node:fs";
 import { Command } from "commander";
 import { euroscore2, parseEuroScore2Input } from "../clinical/index.js";
+import { readCapped } from "../procedure/load.js";
 import { lineColumn } from "../procedure/scenario-schema.js";
+import { InputError } from "../procedure/types.js";
 
 export interface CommandOutput {
   stdout: string;
@@ -101,8 +102,14 @@ export function euroscore2Command(): Command {
     .action((file: string, opts: { json?: boolean }) => {
       let text: string;
       try {
-        text = readFileSync(file, "utf8");
+        // At most 1 MB (the input is about 600 bytes): /dev/zero or a wrong, huge file is refused.
+        text = readCapped(file, 1024 * 1024).toString("utf8");
       } catch (e) {
+        if (e instanceof InputError) {
+          process.stderr.write(`${file}: larger than 1 MB; the EuroSCORE II input is a small JSON object\n`);
+          process.exitCode = 2;
+          return;
+        }
         const code = e instanceof Error && "code" in e ? String(e.code) : "";
         const reason = READ_ERROR[code] ?? (e instanceof Error ? e.message : String(e));
         process.stderr.write(`${file}: cannot read the file (${reason})\n`);

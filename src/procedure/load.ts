@@ -23,7 +23,7 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
  * The file's bytes, at most `max` of them, else an InputError: also for devices and pipes that never
  * end (`/dev/zero`), which readFileSync would read until memory runs out.
  */
-function readCapped(file: string, max: number): Buffer {
+export function readCapped(file: string, max: number): Buffer {
   const fd = openSync(file, "r");
   try {
     const chunks: Buffer[] = [];

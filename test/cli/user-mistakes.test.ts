@@ -58,6 +58,26 @@ describe("output locations that cannot be written", () => {
 });
 
 describe("euroscore2 input files", () => {
+  it.skipIf(!linux)(
+    "a device that never ends (/dev/zero) is refused, not read until memory runs out",
+    async () => {
+      const r = await runCli(["euroscore2", "/dev/zero"]);
+      expect(r.code).toBe(2);
+      expect(lines(r.stderr)).toEqual([
+        "/dev/zero: larger than 1 MB; the EuroSCORE II input is a small JSON object",
+      ]);
+    },
+  );
+
+  it("a missing file and a directory still name the reason", async () => {
+    expect(lines((await runCli(["euroscore2", "no-such.json"])).stderr)).toEqual([
+      "no-such.json: cannot read the file (no such file)",
+    ]);
+    expect(lines((await runCli(["euroscore2", "test"])).stderr)).toEqual([
+      "test: cannot read the file (is a directory)",
+    ]);
+  });
+
   it("malformed JSON is located by line and column, and a YAML file is told the input is JSON", () => {
     const at = runEuroscore2('{"age_years": 72,\n "sex": "male",\n}', false, "in.json");
     expect(at.exitCode).toBe(2);
