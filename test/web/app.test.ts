@@ -276,6 +276,19 @@ describe("web app", () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it("a note (suction) appears in the header without moving the panels", async () => {
+    const other = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    await other.goto(server.url);
+    await other.getByTestId("map").waitFor({ timeout: 30_000 });
+    const slider = other.getByTestId("param-lv-ees_mmHg_mL");
+    const before = (await slider.boundingBox())!.y;
+    await slider.focus();
+    await other.keyboard.press("End");
+    await other.getByTestId("notes").filter({ hasText: "suction" }).waitFor({ timeout: 20_000 });
+    expect((await slider.boundingBox())!.y).toBe(before);
+    await other.close();
+  });
+
   it("a mangled link says so and opens the default case at its default step", async () => {
     const other = await browser.newPage({ viewport: { width: 1024, height: 768 } });
     await other.goto(`${server.url}#s=garbage`);

@@ -186,18 +186,20 @@ export function App() {
             );
           }}
         />
+        {/* In the header's second line, beside the disclaimer: a note coming or going after a
+            change does not push the panels (and the slider under the pointer) down. */}
+        {notes.length ? (
+          <div class="notes" role="status" data-testid="notes">
+            {notes.map((n) => (
+              <span key={n}>⚠ {n}</span>
+            ))}
+          </div>
+        ) : null}
         <p class="disclaimer" data-testid="disclaimer">
           For education and research only — not for treating patients.
         </p>
       </header>
       <Errors errors={errors} onDismiss={(k) => setErrors((es) => es.filter((e) => e.key !== k))} />
-      {notes.length ? (
-        <div class="notes" role="status" data-testid="notes">
-          {notes.map((n) => (
-            <span key={n}>⚠ {n}</span>
-          ))}
-        </div>
-      ) : null}
       <main class="grid">
         <div class="col-left">
           {engine ? (
