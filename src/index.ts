@@ -17,6 +17,7 @@ export {
 } from "./devices/mitraclip/geometry.js";
 // The engine, for those who build their own circuits.
 export { DEFAULT_DT_S, Simulation } from "./engine/simulation.js";
+export { Trace } from "./engine/trace.js";
 // Measurements as a clinician reads them.
 export {
   MEASURED_CHANNELS,

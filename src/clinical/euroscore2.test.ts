@@ -142,11 +142,12 @@ describe("euroscore2", () => {
     expect(euroscore2({ ...REFERENCE, age_years: 50 }).predictedMortality_pct.toFixed(2)).toBe("0.50");
   });
 
-  it("euroscore2 ignores the clearance when on dialysis", () => {
+  it("euroscore2 on dialysis uses the dialysis factor and refuses a clearance given with it, as the CLI does", () => {
     const a = euroscore2({ ...REFERENCE, dialysis: true, creatinineClearance_mL_min: undefined });
-    const b = euroscore2({ ...REFERENCE, dialysis: true, creatinineClearance_mL_min: 20 });
-    expect(a.logit).toBe(b.logit);
     expect(a.logit - euroscore2(REFERENCE).logit).toBeCloseTo(EUROSCORE2_BETA.dialysis, 12);
+    expect(() => euroscore2({ ...REFERENCE, dialysis: true, creatinineClearance_mL_min: 20 })).toThrow(
+      /creatinineClearance_mL_min/,
+    );
   });
 
   it("euroscore2 throws RangeError without clearance and without dialysis", () => {

@@ -21,6 +21,7 @@
  * single non-CABG): y = −0.597949, p = 35.48 %.
  */
 import type { EuroScore2Input } from "../procedure/types.js";
+import { parseEuroScore2Input } from "./euroscore2-input.js";
 
 export { parseEuroScore2Input } from "./euroscore2-input.js";
 export type { EuroScore2Input };
@@ -173,10 +174,13 @@ export function euroscore2FactorCodes(input: EuroScore2Input): EuroScore2FactorC
 }
 
 /**
- * EuroSCORE II predicted mortality (%) for a validated input (see parseEuroScore2Input).
- * Throws RangeError only if the clearance is missing without dialysis (the parser rejects that).
+ * EuroSCORE II predicted mortality (%). The input is checked as the command line checks it
+ * (parseEuroScore2Input); an invalid one throws a RangeError with one `path: message` line per problem
+ * rather than returning a number for an impossible patient.
  */
 export function euroscore2(input: EuroScore2Input): EuroScore2Result {
+  const checked = parseEuroScore2Input(input);
+  if (!checked.ok) throw new RangeError(checked.problems.map((p) => `${p.path}: ${p.message}`).join("\n"));
   const xAge = euroscore2AgeUnits(input.age_years);
   const factors = [
     { name: `${EUROSCORE2_FACTOR_NAME.age} (x_age ${xAge})`, beta: EUROSCORE2_BETA.age * xAge },

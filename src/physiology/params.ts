@@ -433,6 +433,8 @@ export const PARAM_BY_PATH: ReadonlyMap<string, ParamDef> = new Map(PARAMS.map((
 export type Params = Record<string, ParamValue>;
 
 export function presetParams(preset: PresetId): Params {
+  if (!PRESET_IDS.includes(preset))
+    throw new RangeError(`unknown preset ${JSON.stringify(preset)}: one of ${PRESET_IDS.join(", ")}`);
   const out: Params = {};
   for (const p of PARAMS) {
     const v = p.defaults[preset];
@@ -469,6 +471,30 @@ export function shares(params: Params, path: string): SegmentShares {
 
 /** Least gap between mr.refVolume_mL and mr.closureVolume_mL (mL): a smaller one makes the orifice swing fully with a few mL of LV volume. */
 export const MIN_MR_VOLUME_GAP_ML = 20;
+
+/**
+ * Problems with single values: missing, wrong type, out of range (for library callers that build
+ * Params by hand; scenario files are checked earlier by the schema with the same wording).
+ */
+export function checkParamValues(params: Params): { path: string; message: string }[] {
+  const out: { path: string; message: string }[] = [];
+  for (const d of PARAMS) {
+    const v = params[d.path];
+    if (d.type === "number") {
+      if (typeof v !== "number" || !Number.isFinite(v))
+        out.push({ path: d.path, message: `${String(v)} is not a number (${d.unit}, ${d.min}..${d.max})` });
+      else if (v < d.min || v > d.max)
+        out.push({ path: d.path, message: `${v} is out of range ${d.min}..${d.max} ${d.unit}` });
+      else if (d.integer && !Number.isInteger(v))
+        out.push({ path: d.path, message: `${v} is not a whole number` });
+    } else if (d.type === "boolean") {
+      if (typeof v !== "boolean") out.push({ path: d.path, message: `${String(v)} is not true or false` });
+    } else if (typeof v !== "object" || v === null || SEGMENTS.some((s) => !(v[s] >= 0 && v[s] <= 1))) {
+      out.push({ path: d.path, message: "needs shares 0..1 for A1P1, A2P2 and A3P3" });
+    }
+  }
+  return out;
+}
 
 /** Problems that span several parameters (each one is in range by itself). */
 export function checkParamConsistency(params: Params): { path: string; message: string }[] {

@@ -6,12 +6,21 @@
  *                LV ─Impella→ AO   (when a pump is in place)
  */
 
-import type { ImpellaModel } from "../devices/impella/models.js";
-import { clipGeometry, type PlacedClip } from "../devices/mitraclip/geometry.js";
+import { IMPELLA_MODELS, type ImpellaModel } from "../devices/impella/models.js";
+import { CLIP_DEVICES } from "../devices/mitraclip/devices.js";
+import { checkClipPlacement, clipGeometry, type PlacedClip } from "../devices/mitraclip/geometry.js";
 import type { CircuitSpec } from "../engine/assemble.js";
 import type { LinkSpec, NodeSpec } from "../engine/registry.js";
 import { viscosityResistanceFactor } from "../physiology/blood/viscosity.js";
-import { bool, checkParamConsistency, num, type Params, SEGMENTS, shares } from "../physiology/params.js";
+import {
+  bool,
+  checkParamConsistency,
+  checkParamValues,
+  num,
+  type Params,
+  SEGMENTS,
+  shares,
+} from "../physiology/params.js";
 import { InputError } from "./types.js";
 
 export interface ImpellaSetting {
@@ -62,8 +71,51 @@ export function mitralGeometry(params: Params, clips: readonly PlacedClip[]) {
   );
 }
 
+/** Highest `targetFlow_L_min` accepted (L/min): above every model's labelled maximum. */
+export const MAX_TARGET_FLOW_L_MIN = 6.5;
+
+/** Device requests a library caller may get wrong (scenario files are checked earlier with the same limits). */
+function checkDevices(params: Params, devices: Devices): { path: string; message: string }[] {
+  const out: { path: string; message: string }[] = [];
+  const imp = devices.impella;
+  if (imp) {
+    if (!IMPELLA_MODELS.includes(imp.model))
+      out.push({
+        path: "impella.model",
+        message: `${String(imp.model)} is not one of ${IMPELLA_MODELS.join(", ")}`,
+      });
+    if (imp.pLevel !== undefined && !(Number.isInteger(imp.pLevel) && imp.pLevel >= 0 && imp.pLevel <= 9))
+      out.push({ path: "impella.pLevel", message: `${imp.pLevel} is out of range 0..9` });
+    if (
+      imp.pLevel === undefined &&
+      !(
+        typeof imp.targetFlow_L_min === "number" &&
+        imp.targetFlow_L_min > 0 &&
+        imp.targetFlow_L_min <= MAX_TARGET_FLOW_L_MIN
+      )
+    )
+      out.push({
+        path: "impella.targetFlow_L_min",
+        message: `${String(imp.targetFlow_L_min)}: give pLevel 0..9 or a flow target above 0 up to ${MAX_TARGET_FLOW_L_MIN} L/min`,
+      });
+  }
+  devices.clips.forEach((c, i) => {
+    if (!CLIP_DEVICES.includes(c.device))
+      out.push({
+        path: `clips[${i}].device`,
+        message: `${String(c.device)} is not one of ${CLIP_DEVICES.join(", ")}`,
+      });
+  });
+  for (const p of checkClipPlacement(devices.clips, num(params, "mv.commissuralLength_mm")))
+    out.push({ path: `clips[${p.index}].offset_mm`, message: p.message });
+  return out;
+}
+
 export function buildCircuit(params: Params, devices: Devices): CircuitSpec {
-  const problems = checkParamConsistency(params);
+  const values = checkParamValues(params);
+  const problems = values.length
+    ? values
+    : [...checkParamConsistency(params), ...checkDevices(params, devices)];
   if (problems.length) throw new InputError(problems);
   const chamberSpec = (name: string, delay: number, signal?: string): NodeSpec => ({
     kind: "elastanceChamber",

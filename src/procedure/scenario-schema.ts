@@ -30,12 +30,11 @@ import {
   PRESET_IDS,
   SEGMENTS,
 } from "../physiology/params.js";
-import type { Devices } from "./circuit.js";
+import { type Devices, MAX_TARGET_FLOW_L_MIN } from "./circuit.js";
 import { applyStep, initialParams } from "./execute.js";
 import { InputError, type InputProblem, type Scenario, type Step } from "./types.js";
 
-/** Highest `targetFlow_L_min` accepted (L/min): above every model's labelled maximum. */
-export const MAX_TARGET_FLOW_L_MIN = 6.5;
+export { MAX_TARGET_FLOW_L_MIN };
 /**
  * Most steps in a scenario: each is run to steady state (0.05-0.2 s), so 1000 take a few minutes; a file
  * with more is a generated or runaway one, refused at once rather than simulated for hours.
