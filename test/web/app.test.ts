@@ -77,6 +77,8 @@ describe("web app", () => {
     await page.waitForTimeout(2500);
     expect(await page.getByTestId("disclaimer").textContent()).toMatch(/not for treating patients/);
     expect(await readNumber("map")).toBeGreaterThan(30);
+    // The set EROA (reference state) is told apart from the echo's EROA of the beat.
+    expect(await page.locator("label[for=param-mr-eroa_cm2]").textContent()).toContain("at reference");
     expect(await page.evaluate(() => window.__clipshock!.frames())).toBeGreaterThan(30);
     await page.screenshot({ path: join(RESULTS, "web-main-1280x800.png") });
     expect(consoleErrors).toEqual([]);

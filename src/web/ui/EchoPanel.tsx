@@ -18,7 +18,13 @@ export function EchoPanel({ m }: { m: Measurements }) {
         />
         <Readout label="RVol" value={fmt(m.mr_rvol_mL)} unit="mL" testId="mr-rvol" tone="big" />
         <Readout label="RF" value={fmt(m.mr_rf_pct)} unit="%" testId="mr-rf" />
-        <Readout label="EROA" value={fmt(m.mr_eroa_cm2, 2)} unit="cm²" testId="mr-eroa" />
+        <Readout
+          label="EROA"
+          value={fmt(m.mr_eroa_cm2, 2)}
+          unit="cm²"
+          testId="mr-eroa"
+          title="Effective regurgitant orifice of this beat: it follows LV size and closing pressure, so it differs from the EROA set at the reference state"
+        />
         {SEGMENTS.map((s) => (
           <Readout
             key={s}

@@ -18,7 +18,9 @@ const SLIDERS: [path: string, label: string][] = [
   ["lv.ees_mmHg_mL", "LV contractility (Ees)"],
   ["stressedVolume_mL", "Stressed volume"],
   ["svr_mmHg_s_mL", "Systemic resistance"],
-  ["mr.eroa_cm2", "MR EROA (total)"],
+  // The set EROA is the orifice at the reference LV volume and closing pressure; the echo panel's
+  // EROA is this beat's, larger in a dilated LV and smaller in an unloaded one.
+  ["mr.eroa_cm2", "MR EROA at reference"],
 ];
 
 const PRESET_SHORT: Record<PresetId, string> = {
