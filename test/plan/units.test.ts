@@ -53,6 +53,11 @@ describe("resolveAt", () => {
     expect(() => resolveAt(scenario, "3")).toThrow(InputError);
     expect(() => resolveAt(scenario, "nope")).toThrow('0 "baseline", 1 "Pump On", 2 "clip"');
   });
+  it("resolveAt finds a step named with digits when no index fits", () => {
+    const digits = { ...scenario, steps: [{ name: "baseline" }, { name: "3" }] } as Scenario;
+    expect(resolveAt(digits, "3")).toBe(1);
+    expect(resolveAt(digits, "1")).toBe(1);
+  });
 });
 
 describe("clip screen", () => {

@@ -9,13 +9,10 @@ export function resolveAt(scenario: Scenario, at?: string | number): number {
   const steps = scenario.steps;
   if (at === undefined) return steps.length - 1;
   const text = String(at).trim();
-  if (/^\d+$/.test(text)) {
-    const i = Number(text);
-    if (i < steps.length) return i;
-  } else {
-    const i = steps.findIndex((s) => s.name.trim().toLowerCase() === text.toLowerCase());
-    if (i >= 0) return i;
-  }
+  // An index first; a step whose name is all digits is still found by name when no index fits.
+  if (/^\d+$/.test(text) && Number(text) < steps.length) return Number(text);
+  const byName = steps.findIndex((s) => s.name.trim().toLowerCase() === text.toLowerCase());
+  if (byName >= 0) return byName;
   const list = steps.map((s, i) => `${i} "${s.name}"`).join(", ");
   throw new InputError([
     {

@@ -23,6 +23,7 @@ import {
   convergenceWarning,
   gradientWarnings,
   interferenceWarning,
+  noMrWarning,
   searchWarnings,
   supportWarning,
 } from "./warnings.js";
@@ -89,7 +90,13 @@ export async function planScenario(scenario: Scenario, options: PlanOptions = {}
       simulationsPerLevel: options.simulationsPerLevel ?? DEFAULT_SEARCH.simulationsPerLevel,
     };
     let clipSearch: ClipSearchInfo | null = null;
-    if (maxClips > 0) {
+    // No search for a valve that leaks at most trace at every support level: there is nothing to clip.
+    const worstGrade = Math.max(
+      state.measurements.mr_grade,
+      wean.lowSupport?.mr_grade ?? 0,
+      wean.pumpStopped?.mr_grade ?? 0,
+    );
+    if (maxClips > 0 && worstGrade > 0) {
       const ts = performance.now();
       const baseline = wean.lowSupport ?? state.measurements;
       const outcome = await searchClips(
@@ -128,6 +135,7 @@ export async function planScenario(scenario: Scenario, options: PlanOptions = {}
         scheduledClips(scenario, index),
       ),
       ...searchWarnings(clipStrategies.length, clipSearch !== null, clipSearch?.evaluated[0]),
+      ...noMrWarning(maxClips > 0 && worstGrade === 0, pump),
       ...convergenceWarning(notConverged),
     ];
     const euro = euroscore2Of(scenario);

@@ -19,6 +19,7 @@ export type PlanWarningCode =
   | "impella-interference"
   | "mitral-area-small"
   | "no-strategy-meets-criteria"
+  | "no-mr-to-treat"
   | "not-converged";
 
 export interface PlanWarning {

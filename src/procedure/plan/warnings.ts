@@ -135,6 +135,18 @@ export function searchWarnings(
   ];
 }
 
+export function noMrWarning(applies: boolean, pump: boolean): PlanWarning[] {
+  if (!applies) return [];
+  const where = pump ? " at the current support, at low support and with the pump stopped" : "";
+  return [
+    {
+      code: "no-mr-to-treat",
+      message: `MR is none or trace (grade 0)${where}: there is no regurgitation to clip, so no clip strategy was searched.`,
+      criteria: ["mr-grade"],
+    },
+  ];
+}
+
 export function convergenceWarning(names: string[]): PlanWarning[] {
   if (names.length === 0) return [];
   return [
