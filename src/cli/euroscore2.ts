@@ -6,7 +6,7 @@
 import { Command } from "commander";
 import { euroscore2, parseEuroScore2Input } from "../clinical/index.js";
 import { readCapped } from "../procedure/load.js";
-import { lineColumn } from "../procedure/scenario-schema.js";
+import { jsonErrorWhere } from "../procedure/scenario-schema.js";
 import { InputError } from "../procedure/types.js";
 
 export interface CommandOutput {
@@ -25,24 +25,9 @@ const inputError = (lines: string[]): CommandOutput => ({
   exitCode: 2,
 });
 
-/**
- * JSON.parse's complaint as a reader wants it: where (line and column, not a character offset) and what,
- * without V8's echo of the text (`"id: my-cas"... is not valid JSON`).
- */
+/** JSON.parse's complaint: where and what, and a hint when the input is not JSON at all. */
 function jsonReason(text: string, e: unknown): string {
-  const msg = e instanceof Error ? e.message : String(e);
-  const lc = /line (\d+) column (\d+)/.exec(msg);
-  const pos = /position (\d+)/.exec(msg);
-  const at = lc
-    ? { line: Number(lc[1]), column: Number(lc[2]) }
-    : pos
-      ? lineColumn(text, Number(pos[1]))
-      : undefined;
-  const reason = msg
-    .replace(/\s*\(line \d+ column \d+\)/, "")
-    .replace(/\s*(in JSON )?at position \d+/, "")
-    .replace(/,\s*".*"(\.\.\.)? is not valid JSON$/s, "")
-    .replace(/end of JSON input$/, "end of the file");
+  const { at, reason } = jsonErrorWhere(text, e);
   const first = text.trimStart()[0];
   const hint = first !== "{" && first !== "[" ? "; the input is a JSON object { ... }, not YAML" : "";
   return `${at ? `line ${at.line}, column ${at.column}: ` : ""}${reason}${hint}`;

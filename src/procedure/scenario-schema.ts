@@ -569,6 +569,33 @@ function duplicateJsonKey(text: string, fileName: string): void {
   }
 }
 
+/**
+ * Where and what in a JSON.parse error, as a reader wants it: line and column (not a character offset) and
+ * V8's reason without its echo of the text. Shared by scenario files and the euroscore2 input.
+ */
+export function jsonErrorWhere(
+  text: string,
+  e: unknown,
+): { at?: { line: number; column: number }; reason: string } {
+  const msg = e instanceof Error ? e.message : String(e);
+  // V8 messages: "... in JSON at position 16", sometimes with "(line 2 column 5)"; "Unexpected end of JSON input".
+  const lc = /line (\d+) column (\d+)/.exec(msg);
+  const pos = /position (\d+)/.exec(msg);
+  const at = lc
+    ? { line: Number(lc[1]), column: Number(lc[2]) }
+    : pos
+      ? lineColumn(text, Number(pos[1]))
+      : /end of JSON/.test(msg)
+        ? lineColumn(text, text.length)
+        : undefined;
+  const reason = msg
+    .replace(/\s*\(line \d+ column \d+\)/, "")
+    .replace(/\s*(in JSON )?at position \d+/, "")
+    .replace(/,\s*".*"(\.\.\.)? is not valid JSON$/s, "")
+    .replace(/end of JSON input$/, "end of the file");
+  return { at, reason };
+}
+
 function parseJson(text: string, fileName: string): unknown {
   try {
     const data = JSON.parse(text);
@@ -576,22 +603,7 @@ function parseJson(text: string, fileName: string): unknown {
     return data;
   } catch (e) {
     if (e instanceof InputError) throw e;
-    const msg = e instanceof Error ? e.message : String(e);
-    // V8 messages: "... in JSON at position 16", sometimes with "(line 2 column 5)"; "Unexpected end of JSON input".
-    const lc = /line (\d+) column (\d+)/.exec(msg);
-    const pos = /position (\d+)/.exec(msg);
-    const at = lc
-      ? { line: Number(lc[1]), column: Number(lc[2]) }
-      : pos
-        ? lineColumn(text, Number(pos[1]))
-        : /end of JSON/.test(msg)
-          ? lineColumn(text, text.length)
-          : undefined;
-    const reason = msg
-      .replace(/\s*\(line \d+ column \d+\)/, "")
-      .replace(/\s*(in JSON )?at position \d+/, "")
-      .replace(/,\s*".*" is not valid JSON$/, "")
-      .replace(/end of JSON input$/, "end of the file");
+    const { at, reason } = jsonErrorWhere(text, e);
     return fail(
       fileName,
       `malformed JSON${at ? ` at line ${at.line}, column ${at.column}` : ""}: ${shortReason(reason)}`,

@@ -1,32 +1,14 @@
 /** Command-line mistakes found by trying the tool as a new user: each is exit 2 with one clear line. */
-import { existsSync, mkdtempSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runEuroscore2 } from "../../src/cli/euroscore2.js";
 import { lines, runCli } from "./run-cli.js";
 
-const EUROSCORE_EXAMPLE = {
-  age_years: 72,
-  sex: "male",
-  creatinineClearance_mL_min: 40,
-  dialysis: false,
-  extracardiacArteriopathy: false,
-  poorMobility: false,
-  previousCardiacSurgery: false,
-  chronicLungDisease: false,
-  activeEndocarditis: false,
-  criticalPreoperativeState: true,
-  diabetesOnInsulin: false,
-  nyhaClass: 4,
-  ccs4Angina: false,
-  lvef_pct: 25,
-  recentMI: true,
-  paSystolic_mmHg: 40,
-  urgency: "emergency",
-  weightOfIntervention: "single-non-cabg",
-  thoracicAortaSurgery: false,
-};
+const EUROSCORE_EXAMPLE = JSON.parse(
+  readFileSync(new URL("../fixtures/good/euroscore2-contract-example.json", import.meta.url), "utf8"),
+);
 
 // /proc exists on Linux and no file can be created in it, whoever runs the tests (root included).
 const linux = existsSync("/proc/self");
