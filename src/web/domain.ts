@@ -3,7 +3,6 @@
  * (ranges, units, presets), the device catalogues and the SCAI rule. The UI imports these from here
  * and never from the engine, so the boundary is in one place.
  */
-export { scaiStage } from "../clinical/scai.js";
 export { IMPELLA, IMPELLA_MODELS, type ImpellaModel } from "../devices/impella/models.js";
 export { CLIP_DEVICES, CLIPS, type ClipDevice } from "../devices/mitraclip/devices.js";
 export { checkClipPlacement } from "../devices/mitraclip/geometry.js";
@@ -20,3 +19,4 @@ export {
   type Segment,
   type SegmentShares,
 } from "../physiology/params.js";
+export { scaiOf } from "../procedure/scai-of.js";

@@ -280,9 +280,9 @@ export function App() {
               <canvas ref={pvRef} data-testid="pv-loops" />
             </div>
           </section>
-          {m ? (
+          {m && engine ? (
             <Guard name="haemodynamics">
-              <HaemoPanel m={m} mcsDevices={engine?.devices.impella ? 1 : 0} />
+              <HaemoPanel m={m} params={engine.params} mcsDevices={engine.devices.impella ? 1 : 0} />
             </Guard>
           ) : null}
           {m ? (

@@ -2,22 +2,22 @@
 
 import type { Measurements } from "../../measure/beat.js";
 import { fmt } from "../app/format.js";
-import { scaiStage } from "../domain.js";
+import { type Params, scaiOf } from "../domain.js";
 import { Readout } from "./Readout.js";
 
-export function HaemoPanel({ m, mcsDevices }: { m: Measurements; mcsDevices: number }) {
+export function HaemoPanel({
+  m,
+  params,
+  mcsDevices,
+}: {
+  m: Measurements;
+  params: Params;
+  mcsDevices: number;
+}) {
   let scai: { stage: string; reasons: string[]; source: string } | null = null;
   try {
-    scai = scaiStage({
-      sbp_mmHg: m.sbp_mmHg,
-      map_mmHg: m.map_mmHg,
-      co_L_min: m.co_L_min,
-      cpo_W: m.cpo_W,
-      pcwp_mmHg: m.pcwp_mmHg,
-      rap_mmHg: m.rap_mmHg,
-      papi: m.papi,
-      mcsDevices,
-    });
+    // The same rule as `clipshock plan`: haemodynamics, the patient's lactate and drugs, the pump.
+    scai = scaiOf(m, params, mcsDevices);
   } catch {
     scai = null;
   }
