@@ -4,17 +4,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { getCase } from "../../src/procedure/cases/index.js";
 import { detectFormat, lineColumn, loadScenario, parseScenarioText } from "../../src/procedure/load.js";
-import { InputError } from "../../src/procedure/types.js";
+import { inputProblems } from "../helpers.js";
 
-function problems(f: () => unknown): string[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e.problems.map((p) => `${p.path}: ${p.message}`);
-    throw e;
-  }
-  return [];
-}
+const problems = inputProblems;
 
 describe("loadScenario", () => {
   it("loadScenario returns a built-in case by id", () => {

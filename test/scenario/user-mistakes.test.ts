@@ -13,17 +13,9 @@ import {
   parseScenario,
   unitSlipHint,
 } from "../../src/procedure/scenario-schema.js";
-import { InputError } from "../../src/procedure/types.js";
+import { inputProblems } from "../helpers.js";
 
-function problems(f: () => unknown): string[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e.problems.map((p) => `${p.path}: ${p.message}`);
-    throw e;
-  }
-  return [];
-}
+const problems = inputProblems;
 
 const yaml = (body: string) => `id: x\ntitle: t\npatient:\n  preset: cardiogenic-shock-acute-mr\n${body}`;
 

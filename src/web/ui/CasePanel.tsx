@@ -1,6 +1,7 @@
 /** Built-in cases with their citations, stepped one step at a time, and what the last step changed. */
 import type { Measurements } from "../../measure/beat.js";
 import { CASES } from "../../procedure/cases/index.js";
+import { figures } from "../app/figures.js";
 import { fmt } from "../app/format.js";
 import type { ScenarioInfo, StepChange } from "../worker/protocol.js";
 
@@ -12,14 +13,14 @@ export interface CasePanelProps {
   onStep: (at: number) => void;
 }
 
-const KEY_FIGURES: [keyof Measurements, string, string, number][] = [
-  ["map_mmHg", "MAP", "mmHg", 0],
-  ["co_L_min", "CO", "L/min", 2],
-  ["pcwp_mmHg", "PCWP", "mmHg", 0],
-  ["mr_rvol_mL", "MR RVol", "mL", 0],
-  ["mv_gradient_mean_mmHg", "MV gradient", "mmHg", 1],
-  ["pump_flow_L_min", "Pump flow", "L/min", 2],
-];
+const KEY_FIGURES = figures(
+  "map_mmHg",
+  "co_L_min",
+  "pcwp_mmHg",
+  "mr_rvol_mL",
+  "mv_gradient_mean_mmHg",
+  "pump_flow_L_min",
+);
 
 export function CasePanel({ info, change, now, onCase, onStep }: CasePanelProps) {
   const last = info.stepNames.length - 1;

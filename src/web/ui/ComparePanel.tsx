@@ -1,5 +1,6 @@
 /** Snapshot and compare: the snapshot's PV loops are overlaid (dashed) and its figures tabulated beside now. */
 import type { Measurements } from "../../measure/beat.js";
+import { figures } from "../app/figures.js";
 import { fmt, fmtDelta } from "../app/format.js";
 
 export interface Snapshot {
@@ -7,20 +8,20 @@ export interface Snapshot {
   m: Measurements;
 }
 
-const ROWS: [keyof Measurements, string, string, number][] = [
-  ["map_mmHg", "MAP", "mmHg", 0],
-  ["co_L_min", "CO total", "L/min", 2],
-  ["cpo_W", "CPO", "W", 2],
-  ["pcwp_mmHg", "PCWP", "mmHg", 0],
-  ["lvedp_mmHg", "LVEDP", "mmHg", 0],
-  ["lvedv_mL", "LVEDV", "mL", 0],
-  ["mr_rvol_mL", "MR RVol", "mL", 0],
-  ["mr_rf_pct", "MR RF", "%", 0],
-  ["mr_grade", "MR grade", "0–4", 0],
-  ["mv_gradient_mean_mmHg", "MV gradient", "mmHg", 1],
-  ["mv_area_cm2", "MVA", "cm²", 2],
-  ["pump_flow_L_min", "Pump flow", "L/min", 2],
-];
+const ROWS = figures(
+  "map_mmHg",
+  "co_L_min",
+  "cpo_W",
+  "pcwp_mmHg",
+  "lvedp_mmHg",
+  "lvedv_mL",
+  "mr_rvol_mL",
+  "mr_rf_pct",
+  "mr_grade",
+  "mv_gradient_mean_mmHg",
+  "mv_area_cm2",
+  "pump_flow_L_min",
+);
 
 export interface ComparePanelProps {
   snapshot: Snapshot | null;
