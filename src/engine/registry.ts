@@ -7,14 +7,19 @@ import { AxialPump, type AxialPumpSpec } from "../devices/impella/pump.js";
 import { ElastanceChamber, type ElastanceChamberSpec } from "../physiology/chamber/elastance-chamber.js";
 import { Baroreflex, type BaroreflexSpec } from "../physiology/control/baroreflex.js";
 import { HeartClock, type HeartClockSpec } from "../physiology/control/heart-clock.js";
+import { CoronaryBed, type CoronaryBedSpec } from "../physiology/coronary/coronary-bed.js";
+import {
+  MyocardialPerfusion,
+  type MyocardialPerfusionSpec,
+} from "../physiology/coronary/myocardial-perfusion.js";
 import { OrificeValve, type OrificeValveSpec } from "../physiology/valve/orifice-valve.js";
 import { Compliance, type ComplianceSpec } from "../physiology/vessel/compliance.js";
 import { Resistor, type ResistorSpec } from "../physiology/vessel/resistor.js";
 import type { ControlComponent, EvalContext, LinkComponent, NodeComponent } from "./component.js";
 
 export type NodeSpec = ElastanceChamberSpec | ComplianceSpec;
-export type LinkSpec = ResistorSpec | OrificeValveSpec | AxialPumpSpec;
-export type ControlSpec = HeartClockSpec | BaroreflexSpec;
+export type LinkSpec = ResistorSpec | OrificeValveSpec | AxialPumpSpec | CoronaryBedSpec;
+export type ControlSpec = HeartClockSpec | BaroreflexSpec | MyocardialPerfusionSpec;
 
 export type NodeGroupEval = (items: readonly NodeComponent[], y: Float64Array, ctx: EvalContext) => void;
 export type LinkGroupEval = (
@@ -42,6 +47,7 @@ export const LINK_KINDS: {
   resistor: { create: (s) => new Resistor(s), evalAll: Resistor.evalAll },
   orificeValve: { create: (s) => new OrificeValve(s), evalAll: OrificeValve.evalAll },
   axialPump: { create: (s) => new AxialPump(s), evalAll: AxialPump.evalAll },
+  coronaryBed: { create: (s) => new CoronaryBed(s), evalAll: CoronaryBed.evalAll },
 };
 
 /** Controls are few (one of each kind); they are called directly. */
@@ -50,4 +56,5 @@ export const CONTROL_KINDS: {
 } = {
   heartClock: (s) => new HeartClock(s),
   baroreflex: (s) => new Baroreflex(s),
+  myocardialPerfusion: (s) => new MyocardialPerfusion(s),
 };

@@ -6,8 +6,9 @@
 import { IMPELLA } from "../devices/impella/models.js";
 import { checkClipPlacement, segmentCentre_mm } from "../devices/mitraclip/geometry.js";
 import type { Trace } from "../engine/trace.js";
-import { num, type Params, presetParams, type Segment } from "../physiology/params.js";
+import { checkParamValues, num, type Params, presetParams, type Segment } from "../physiology/params.js";
 import type { Devices } from "./circuit.js";
+import { resolveMitralReference } from "./mitral-reference.js";
 import { type RunOptions, runState } from "./run-state.js";
 import type { ClipPosition, Scenario, ScenarioResult, Step, StepResult } from "./types.js";
 import { InputError } from "./types.js";
@@ -44,7 +45,9 @@ export function initialParams(scenario: Scenario): Params {
   const p = presetParams(scenario.patient.preset);
   for (const [k, v] of Object.entries(scenario.patient.overrides ?? {}))
     p[k] = typeof v === "object" ? { ...v } : v;
-  return p;
+  // The valve's reference state belongs to the patient, not to a step: resolved once here, so that a
+  // later step's heart rate or haemoglobin does not move it.
+  return checkParamValues(p).length ? p : resolveMitralReference(p);
 }
 
 /** Applies one step's changes to parameters and devices (cumulative); throws InputError on impossible devices. */
@@ -116,9 +119,11 @@ export function simulateScenario(scenario: Scenario, options: SimulateOptions = 
     params = applied.params;
     devices = applied.devices;
     clipPositions.push(...applied.positions);
-    const runOpts: RunOptions = { dt_s: options.dt_s, record_s: options.record_s, from };
+    const runOpts: RunOptions = { dt_s: options.dt_s, record_s: options.record_s, from, hold_s: step.hold_s };
     const r = runState(params, devices, runOpts);
-    checkFlowTarget(r.measurements.pump_flow_L_min, devices, i, params, from, options.dt_s);
+    // A timed hold reports the console as it is: the titration may still be under way.
+    if (step.hold_s === undefined && process.env.CLIPSHOCK_NO_FLOW_CHECK === undefined)
+      checkFlowTarget(r.measurements.pump_flow_L_min, devices, i, params, from, options.dt_s);
     from = r.state;
     const result: StepResult = {
       name: step.name,
@@ -131,7 +136,9 @@ export function simulateScenario(scenario: Scenario, options: SimulateOptions = 
           ...(clipPositions[k] ? { position: clipPositions[k] } : {}),
         })),
       },
+      assessment: r.assessment,
       converged: r.converged,
+      collapse: r.collapse,
       simulated_s: r.simulated_s,
     };
     out.steps.push(result);

@@ -291,6 +291,9 @@ const impellaSchema = strict(
   }
 });
 
+/** Longest timed hold of one step (s): an hour of simulated time. */
+export const MAX_HOLD_S = 3600;
+
 const positionSchema = z
   .union([z.enum(SEGMENTS), strict({ offset_mm: numberField({ min: -100, max: 100, unit: "mm" }) })], {
     error: (iss) =>
@@ -318,6 +321,11 @@ const stepSchema = strict({
     })
     .optional(),
   set: paramsSchema.optional(),
+  hold_s: numberField({ min: 1, max: MAX_HOLD_S, unit: "s" })
+    .optional()
+    .describe(
+      "Measure after holding this long (a timed assessment, as at the bedside) instead of at the new steady state; the next step goes on from there",
+    ),
 });
 
 function scenarioShape(euroscore2: z.ZodType) {

@@ -30,6 +30,8 @@ export interface SteadyStateOptions {
   measuredBeats?: number;
   /** Give up after this much simulated time (s). */
   maxSeconds?: number;
+  /** Sees every measured beat with the simulation time at its end (e.g. to time a collapse). */
+  observe?: (m: Measurements, time_s: number) => void;
 }
 
 export interface SteadyStateResult {
@@ -68,6 +70,7 @@ export function averageMeasurements(list: readonly Measurements[]): Measurements
   out.mr_grade = mrGrade(out.mr_eroa_cm2, out.mr_rvol_mL, out.mr_rf_pct);
   out.suction = out.suction_fraction > 0.2;
   out.aortic_valve_opens = list.filter((m) => m.aortic_valve_opens).length * 2 >= list.length;
+  out.pv_systolic_reversal = list.filter((m) => m.pv_systolic_reversal).length * 2 >= list.length;
   return out;
 }
 
@@ -93,6 +96,7 @@ export function runToSteadyState(
       return false;
     }
     const m = measureBeat(beat, ctx);
+    options.observe?.(m, sim.time_s);
     beats++;
     if (prev !== null) {
       lastChange = relativeChange(m, prev);

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { IMPELLA_MODELS } from "../../src/devices/impella/models.js";
 import { CLIP_DEVICES } from "../../src/devices/mitraclip/devices.js";
 import { checkClipPlacement } from "../../src/devices/mitraclip/geometry.js";
-import { MIN_MR_VOLUME_GAP_ML, PARAMS, type Params, presetParams } from "../../src/physiology/params.js";
+import {
+  MIN_MR_REF_DP_MMHG,
+  MIN_MR_REF_VOLUME_ML,
+  PARAMS,
+  type Params,
+  presetParams,
+} from "../../src/physiology/params.js";
 import type { Devices } from "../../src/procedure/circuit.js";
 import { createSimulation } from "../../src/procedure/run-state.js";
 
@@ -31,11 +37,9 @@ function randomCase(seed: number): { params: Params; devices: Devices } {
     }
   }
   // Cross-parameter constraints are validated (a named input error); draw inside them.
-  const gap = MIN_MR_VOLUME_GAP_ML + 1;
-  if ((params["mr.refVolume_mL"] as number) < (params["mr.closureVolume_mL"] as number) + gap) {
-    params["mr.refVolume_mL"] = Math.min(400, (params["mr.closureVolume_mL"] as number) + gap + r() * 100);
-    params["mr.closureVolume_mL"] = Math.min(params["mr.closureVolume_mL"] as number, 400 - gap);
-  }
+  // An explicit reference is 0 (derive) or at least the stated minimum.
+  if ((params["mr.refVolume_mL"] as number) < MIN_MR_REF_VOLUME_ML) params["mr.refVolume_mL"] = 0;
+  if ((params["mr.dpRef_mmHg"] as number) < MIN_MR_REF_DP_MMHG) params["mr.dpRef_mmHg"] = 0;
   const devices: Devices = { impella: null, clips: [] };
   if (r() < 0.6) {
     const model = IMPELLA_MODELS[Math.floor(r() * 4)];
@@ -52,14 +56,10 @@ function randomCase(seed: number): { params: Params; devices: Devices } {
 }
 
 describe("invariants over random parameter sets within the declared ranges", () => {
-  it("buildCircuit rejects an orifice reference volume too close to the closure volume with a named error", () => {
-    const params = {
-      ...presetParams("cardiogenic-shock-acute-mr"),
-      "mr.refVolume_mL": 80,
-      "mr.closureVolume_mL": 75,
-    };
+  it("buildCircuit rejects an explicit orifice reference volume below its minimum with a named error", () => {
+    const params = { ...presetParams("cardiogenic-shock-acute-mr"), "mr.refVolume_mL": 10 };
     expect(() => createSimulation(params, { impella: null, clips: [] })).toThrow(
-      /mr.refVolume_mL: 80 mL must exceed/,
+      /mr.refVolume_mL: 10 mL: give 0 \(the patient's own operating point\) or 30..400 mL/,
     );
   });
 
