@@ -48,7 +48,7 @@ describe('plan impella-cp-two-clips --at "NTW at A2-P2"', () => {
         ...c.steps.slice(0, 2),
         {
           name: "second clip",
-          clip: { device: best.device, position: { offset_mm } },
+          clip: { device: best.device as ClipDevice, position: { offset_mm } },
           impella: { pLevel: 2 },
         },
       ];
