@@ -51,7 +51,7 @@ export function runSimulate(arg: string, opts: SimulateOptions): void {
     files.push({ name: "result.json", content: json });
     writeOutDir(opts.out, files);
   }
-  const notConverged = run.steps.filter((s) => !s.converged).map((s) => s.name);
+  const notConverged = run.steps.filter((s) => !s.converged && s.assessment !== "timed").map((s) => s.name);
   if (notConverged.length > 0) {
     process.stderr.write(
       `clipshock: warning: no periodic steady state in step(s): ${notConverged.join(", ")}\n`,

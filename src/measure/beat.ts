@@ -270,7 +270,7 @@ export function measureBeat(tr: Trace, ctx: BeatContext, start = 0, end = tr.len
   const rf = totalSv > 0 ? Math.min(100, (100 * rvol) / totalSv) : 0;
   const eroa = vti > 0 ? rvol / vti : 0;
   const seg = ctx.segmentShares;
-  const pvSD = pulmonaryVenous(tr, start, end);
+  const pvSD = pulmonaryVenous(tr, ctx, start, end, dur);
   const meanSpeed = hasPump ? sumSpeed / n : 0;
   const suctionFraction = hasPump ? suctionSamples / n : 0;
   return {
@@ -398,17 +398,30 @@ function coronaryAndVenous(
  * Pulmonary venous flow as pulsed Doppler reads it: the systolic (S) and diastolic (D) forward
  * waves, split by the mitral valve (closed: systole; open: diastole), and any systolic reversal.
  */
-function pulmonaryVenous(tr: Trace, start: number, end: number): { ratio: number; reversal: number } {
+function pulmonaryVenous(
+  tr: Trace,
+  ctx: BeatContext,
+  start: number,
+  end: number,
+  dur: number,
+): { ratio: number; reversal: number } {
   if (!tr.has("rpv.q_mL_s")) return { ratio: 0, reversal: 0 };
   const q = tr.col("rpv.q_mL_s");
   const mv = tr.col("mv.q_mL_s");
+  // Systole: from LV activation until the mitral valve opens again; the atrial contraction's reversal
+  // (before LV activation) is not a systolic one.
+  const onset =
+    ctx.avDelay_s !== undefined && tr.has("heart.phase") && dur > 0
+      ? (ctx.avDelay_s * Math.sqrt(dur)) / dur
+      : 0;
+  const phase = tr.has("heart.phase") ? tr.col("heart.phase") : null;
   let s = 0;
   let d = 0;
   let rev = 0;
   for (let i = start; i < end; i++) {
     if (mv[i] > 1) {
       if (q[i] > d) d = q[i];
-    } else {
+    } else if (phase === null || phase[i] >= onset) {
       if (q[i] > s) s = q[i];
       if (q[i] < rev) rev = q[i];
     }
