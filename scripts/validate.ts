@@ -126,7 +126,8 @@ for (const p of params) {
     s.patient.overrides = { ...s.patient.overrides, [p]: preset * k };
     try {
       return row(simulateScenario(s).steps);
-    } catch (e) {
+    } catch {
+      // The variant cannot run (e.g. its flow target is out of reach once the patient collapses).
       return null;
     }
   });
