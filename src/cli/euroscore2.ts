@@ -3,7 +3,6 @@
  * Exit status 0 on success, 2 on invalid input (one line per problem on stderr, no stack trace), 1 on an
  * internal failure. `--json` prints exactly one JSON document on stdout.
  */
-import { Command } from "commander";
 import { euroscore2, parseEuroScore2Input } from "../clinical/index.js";
 import { readCapped } from "../procedure/load.js";
 import { jsonErrorWhere } from "../procedure/scenario-schema.js";
@@ -78,32 +77,26 @@ const READ_ERROR: Readonly<Record<string, string>> = {
   EACCES: "permission denied",
 };
 
-/** The `euroscore2` subcommand (commander 14). */
-export function euroscore2Command(): Command {
-  return new Command("euroscore2")
-    .description("EuroSCORE II predicted mortality of the surgical alternative (Nashef 2012)")
-    .argument("<input.json>", "EuroSCORE II input (JSON, fields as in the contract)")
-    .option("--json", "print one JSON document { predictedMortality_pct, logit, factors }")
-    .action((file: string, opts: { json?: boolean }) => {
-      let text: string;
-      try {
-        // At most 1 MB (the input is about 600 bytes): /dev/zero or a wrong, huge file is refused.
-        text = readCapped(file, 1024 * 1024).toString("utf8");
-      } catch (e) {
-        if (e instanceof InputError) {
-          process.stderr.write(`${file}: larger than 1 MB; the EuroSCORE II input is a small JSON object\n`);
-          process.exitCode = 2;
-          return;
-        }
-        const code = e instanceof Error && "code" in e ? String(e.code) : "";
-        const reason = READ_ERROR[code] ?? (e instanceof Error ? e.message : String(e));
-        process.stderr.write(`${file}: cannot read the file (${reason})\n`);
-        process.exitCode = 2;
-        return;
-      }
-      const out = runEuroscore2(text, opts.json === true, file);
-      if (out.stdout) process.stdout.write(out.stdout);
-      if (out.stderr) process.stderr.write(out.stderr);
-      process.exitCode = out.exitCode;
-    });
+/** Reads the input file and runs the command on it: what `clipshock euroscore2 <file>` does. */
+export function runEuroscore2File(file: string, json: boolean): void {
+  let text: string;
+  try {
+    // At most 1 MB (the input is about 600 bytes): /dev/zero or a wrong, huge file is refused.
+    text = readCapped(file, 1024 * 1024).toString("utf8");
+  } catch (e) {
+    if (e instanceof InputError) {
+      process.stderr.write(`${file}: larger than 1 MB; the EuroSCORE II input is a small JSON object\n`);
+      process.exitCode = 2;
+      return;
+    }
+    const code = e instanceof Error && "code" in e ? String(e.code) : "";
+    const reason = READ_ERROR[code] ?? (e instanceof Error ? e.message : String(e));
+    process.stderr.write(`${file}: cannot read the file (${reason})\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const out = runEuroscore2(text, json, file);
+  if (out.stdout) process.stdout.write(out.stdout);
+  if (out.stderr) process.stderr.write(out.stderr);
+  process.exitCode = out.exitCode;
 }

@@ -8,7 +8,6 @@
 import { existsSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Command } from "commander";
 import { loadScenario } from "../procedure/load.js";
 import { resolveAt } from "../procedure/plan/at.js";
 import { planScenario } from "../procedure/plan/planner.js";
@@ -93,19 +92,4 @@ export async function runPlan(arg: string, opts: PlanCliOptions): Promise<void> 
   }
   if (opts.report !== undefined) writeAtomically(opts.report, planReportHtml(result));
   process.stdout.write(opts.json ? `${JSON.stringify(planDocument(result), null, 2)}\n` : planText(result));
-}
-
-export function planCommand(): Command {
-  return new Command("plan")
-    .description(
-      "planning tools (wean test, gradient, clip strategies, warnings, scores) for the state after a step",
-    )
-    .argument("<scenario>", "built-in case id (see `clipshock cases`) or scenario file (.json, .yaml, .yml)")
-    .option("--at <step>", "step name or 0-based index (default: the last step)")
-    .option("--json", "print one JSON document on stdout")
-    .option("--report <file>", "also write a self-contained HTML report")
-    .option("--max-clips <n>", "clips the search may add, 0-3 (default 3; 0 = no search)")
-    .option("--workers <n>", "worker threads for the simulations (default 2; 0 = in-process)")
-    .option("--no-progress", "no progress on stderr")
-    .action((arg: string, opts: PlanCliOptions) => runPlan(arg, opts));
 }

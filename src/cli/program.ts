@@ -6,12 +6,8 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { InputError } from "../procedure/types.js";
-import { casesCommand } from "./cases.js";
+import { casesCommand, euroscore2Command, planCommand, serveCommand, simulateCommand } from "./commands.js";
 import { CliError } from "./errors.js";
-import { euroscore2Command } from "./euroscore2.js";
-import { planCommand } from "./plan.js";
-import { serveCommand } from "./serve.js";
-import { simulateCommand } from "./simulate.js";
 
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;

@@ -3,7 +3,6 @@
  * steady state and prints a table, or one JSON document; `--out DIR` also writes the waveforms of each
  * step (`DIR/<step-index>-<slug>.csv`) and `DIR/result.json`, only once the whole run has succeeded.
  */
-import { Command } from "commander";
 import { simulateScenario } from "../procedure/execute.js";
 import { loadScenario } from "../procedure/load.js";
 import { checkOutDir, type OutFile, writeOutDir } from "./out-dir.js";
@@ -58,17 +57,4 @@ export function runSimulate(arg: string, opts: SimulateOptions): void {
     );
   }
   process.stdout.write(opts.json ? json : formatTable(run, scenario.title));
-}
-
-export function simulateCommand(): Command {
-  return new Command("simulate")
-    .description("run every step of a scenario to periodic steady state and measure it")
-    .argument("<scenario>", "built-in case id (see `clipshock cases`) or scenario file (.json, .yaml, .yml)")
-    .option(
-      "--json",
-      "print one JSON document { scenario, steps: [{ name, parameters, measurements, devices, converged }] }",
-    )
-    .option("--out <dir>", "also write <dir>/<step-index>-<slug>.csv waveforms and <dir>/result.json")
-    .option("--no-progress", "no progress on stderr")
-    .action((arg: string, opts: SimulateOptions) => runSimulate(arg, opts));
 }
