@@ -4,9 +4,12 @@
  * internal failure. `--json` prints exactly one JSON document on stdout.
  */
 import { euroscore2, parseEuroScore2Input } from "../clinical/index.js";
-import { readCapped } from "../procedure/load.js";
-import { jsonErrorWhere } from "../procedure/scenario-schema.js";
+import { decodeUtf8, readCapped } from "../procedure/load.js";
+import { jsonErrorWhere, lineColumn } from "../procedure/scenario-schema.js";
 import { InputError } from "../procedure/types.js";
+import { escapeText } from "../text/escape-text.js";
+import { duplicateKeyOffset } from "../text/json-duplicate-key.js";
+import { cappedLines } from "./problem-lines.js";
 
 export interface CommandOutput {
   stdout: string;
@@ -20,7 +23,7 @@ const CAVEAT =
 
 const inputError = (lines: string[]): CommandOutput => ({
   stdout: "",
-  stderr: `${lines.join("\n")}\n`,
+  stderr: cappedLines(lines),
   exitCode: 2,
 });
 
@@ -43,6 +46,14 @@ export function runEuroscore2(text: string, json: boolean, source = "input"): Co
     raw = JSON.parse(text);
   } catch (e) {
     return inputError([`${source}: not valid JSON (${jsonReason(text, e)})`]);
+  }
+  // JSON.parse would score the last of two equal keys silently; scenario files refuse them too.
+  const dup = duplicateKeyOffset(text);
+  if (dup >= 0) {
+    const at = lineColumn(text, dup);
+    return inputError([
+      `${source}: line ${at.line}, column ${at.column}: the same key appears twice in an object`,
+    ]);
   }
   const parsed = parseEuroScore2Input(raw);
   if (!parsed.ok) return inputError(parsed.problems.map((p) => `${p.path || source}: ${p.message}`));
@@ -82,16 +93,22 @@ export function runEuroscore2File(file: string, json: boolean): void {
   let text: string;
   try {
     // At most 1 MB (the input is about 600 bytes): /dev/zero or a wrong, huge file is refused.
-    text = readCapped(file, 1024 * 1024).toString("utf8");
+    const bytes = readCapped(file, 1024 * 1024);
+    text = decodeUtf8(bytes, file);
   } catch (e) {
     if (e instanceof InputError) {
-      process.stderr.write(`${file}: larger than 1 MB; the EuroSCORE II input is a small JSON object\n`);
+      const tooLarge = /^larger than/.test(e.problems[0]?.message ?? "");
+      process.stderr.write(
+        tooLarge
+          ? `${file}: larger than 1 MB; the EuroSCORE II input is a small JSON object\n`
+          : `${escapeText(`${file}: ${e.problems[0]?.message}`)}\n`,
+      );
       process.exitCode = 2;
       return;
     }
     const code = e instanceof Error && "code" in e ? String(e.code) : "";
     const reason = READ_ERROR[code] ?? (e instanceof Error ? e.message : String(e));
-    process.stderr.write(`${file}: cannot read the file (${reason})\n`);
+    process.stderr.write(`${escapeText(`${file}: cannot read the file (${reason})`)}\n`);
     process.exitCode = 2;
     return;
   }

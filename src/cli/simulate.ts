@@ -5,6 +5,7 @@
  */
 import { simulateScenario } from "../procedure/execute.js";
 import { loadScenario } from "../procedure/load.js";
+import { escapeLines, escapeText } from "../text/escape-text.js";
 import { checkOutDir, type OutFile, writeOutDir } from "./out-dir.js";
 import { createProgress } from "./progress.js";
 import { resultDocument, waveformCsv, waveformFileName } from "./result.js";
@@ -21,11 +22,7 @@ export interface SimulateOptions {
 
 export function runSimulate(arg: string, opts: SimulateOptions): void {
   const scenario = loadScenario(arg);
-  if (opts.out !== undefined)
-    checkOutDir(
-      opts.out,
-      scenario.steps.map((st, i) => waveformFileName(i, scenario.steps.length, st.name)),
-    );
+  if (opts.out !== undefined) checkOutDir(opts.out);
   const progress = createProgress(scenario.steps.length, opts.progress !== false);
   let run: ReturnType<typeof simulateScenario>;
   try {
@@ -53,8 +50,8 @@ export function runSimulate(arg: string, opts: SimulateOptions): void {
   const notConverged = run.steps.filter((s) => !s.converged).map((s) => s.name);
   if (notConverged.length > 0) {
     process.stderr.write(
-      `clipshock: warning: no periodic steady state in step(s): ${notConverged.join(", ")}\n`,
+      `clipshock: warning: no periodic steady state in step(s): ${escapeText(notConverged.join(", "))}\n`,
     );
   }
-  process.stdout.write(opts.json ? json : formatTable(run, scenario.title));
+  process.stdout.write(opts.json ? json : escapeLines(formatTable(run, scenario.title)));
 }
