@@ -84,7 +84,7 @@ const quoteList = (values: readonly unknown[]) =>
 type RawIssue = z.core.$ZodRawIssue;
 
 /** Generic messages for issues whose schema has no message of its own. */
-function defaultMessage(iss: RawIssue): string {
+export function defaultMessage(iss: RawIssue): string {
   const input = iss.input;
   switch (iss.code) {
     case "invalid_type": {
@@ -580,6 +580,16 @@ export function parseScenario(raw: unknown): Scenario {
   const deviceIssues = deviceProblems(scenario);
   if (deviceIssues.length > 0) throw new InputError(deviceIssues);
   return scenario;
+}
+
+/** Problems with one step's shape (no device replay), for library callers of applyStep. */
+export function stepShapeProblems(step: unknown, prefix: string): InputProblem[] {
+  const shape = shapeProblem(step, prefix);
+  if (shape) return [shape];
+  const parsed = stepSchema.safeParse(step, { error: defaultMessage, reportInput: true });
+  const problems: InputProblem[] = [];
+  if (!parsed.success) for (const iss of parsed.error.issues) issueProblems(iss, [], problems);
+  return problems.map((p) => ({ ...p, path: p.path ? `${prefix}.${p.path}` : prefix }));
 }
 
 // ---------------------------------------------------------------------------------------------
