@@ -107,7 +107,7 @@ function plain(res: ServerResponse, status: number, text: string, extra: Record<
     .end(`${text}\n`);
 }
 
-function sendFile(req: IncomingMessage, res: ServerResponse, file: string): void {
+export function sendFile(req: IncomingMessage, res: ServerResponse, file: string): void {
   const size = statSync(file).size;
   const hashed = file.includes(`${sep}assets${sep}`);
   const headers = {
@@ -120,11 +120,24 @@ function sendFile(req: IncomingMessage, res: ServerResponse, file: string): void
     res.writeHead(200, headers).end();
     return;
   }
-  // Headers only once the file is open, so an unreadable file is still a clean 500.
+  // Headers only once the first bytes are read, so a file that cannot be opened or read (permissions,
+  // I/O error, deleted meanwhile, a directory) is still a clean 500 and the server stays up.
   const stream = createReadStream(file);
-  stream.on("open", () => {
-    res.writeHead(200, headers);
-    stream.pipe(res);
+  let started = false;
+  const start = () => {
+    if (!started) res.writeHead(200, headers);
+    started = true;
+  };
+  stream.on("data", (chunk) => {
+    start();
+    if (!res.write(chunk)) {
+      stream.pause();
+      res.once("drain", () => stream.resume());
+    }
+  });
+  stream.on("end", () => {
+    start();
+    res.end();
   });
   stream.on("error", () => plain(res, 500, "cannot read the file"));
   res.on("close", () => stream.destroy());
