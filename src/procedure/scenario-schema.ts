@@ -35,7 +35,7 @@ import { escapeText } from "../text/escape-text.js";
 import { duplicateKeyOffset } from "../text/json-duplicate-key.js";
 import { type Devices, MAX_TARGET_FLOW_L_MIN } from "./circuit.js";
 import { applyStep, initialParams } from "./execute.js";
-import { shapeProblem } from "./input-shape.js";
+import { MAX_DEPTH, shapeProblem } from "./input-shape.js";
 import { InputError, type InputProblem, type Scenario, type Step } from "./types.js";
 
 export { MAX_TARGET_FLOW_L_MIN };
@@ -562,10 +562,10 @@ export function parseScenario(raw: unknown): Scenario {
   if (Array.isArray(steps) && steps.length > MAX_STEPS)
     // Said at once: validating (and later simulating) every step of a runaway file takes minutes.
     throw new InputError([{ path: "steps", message: `${steps.length} items; at most ${MAX_STEPS}` }]);
-  const shape = shapeProblem(raw);
-  if (shape) throw new InputError([shape]);
   const clips = Array.isArray(steps) ? clipCountProblem(steps) : null;
   if (clips) throw new InputError([clips]);
+  const shape = shapeProblem(raw);
+  if (shape) throw new InputError([shape]);
   const problems: InputProblem[] = [];
   const data = normalizeSpellings(raw as Record<string, unknown>);
   const parsed = scenarioSchema.safeParse(data, { error: defaultMessage, reportInput: true });
@@ -689,6 +689,9 @@ function parseYaml(text: string, fileName: string): unknown {
         `a second YAML document (---) at line ${at.line}; a scenario file holds one scenario`,
       );
     const reason = err.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+    // The YAML parser recurses per level: a runaway nesting ends its stack, which is the user's input.
+    if (/call stack/i.test(reason))
+      return fail(fileName, `nested deeper than ${MAX_DEPTH} levels (at line ${at.line})`);
     return fail(fileName, `malformed YAML at line ${at.line}, column ${at.column}: ${shortReason(reason)}`);
   }
   if (doc.contents === null)
