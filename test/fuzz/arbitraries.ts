@@ -8,6 +8,9 @@ import { IMPELLA_MODELS } from "../../src/devices/impella/models.js";
 import { CLIP_DEVICES } from "../../src/devices/mitraclip/devices.js";
 import { PARAMS, PRESET_IDS, SEGMENTS } from "../../src/physiology/params.js";
 
+// A fresh seed every run (fast-check prints it on a failure); FUZZ_SEED=n repeats one.
+if (process.env.FUZZ_SEED) fc.configureGlobal({ seed: Number(process.env.FUZZ_SEED) });
+
 /** Text a terminal would act on: ESC sequences, newlines, bidi overrides, C1 controls. */
 export const hostileText = fc.constantFrom(
   "\u001b[31mred\u001b[0m",
