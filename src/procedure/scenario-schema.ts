@@ -39,6 +39,10 @@ import { MAX_DEPTH, shapeProblem } from "./input-shape.js";
 import { InputError, type InputProblem, type Scenario, type Step } from "./types.js";
 
 export { MAX_TARGET_FLOW_L_MIN };
+
+// No code generation (zod's JIT uses new Function): the web app runs this parser under a
+// Content-Security-Policy without 'unsafe-eval', where even zod's probe for eval is a console error.
+z.config({ jitless: true });
 /**
  * Most steps in a scenario: each is run to steady state (0.05-0.2 s), so 1000 take a few minutes; a file
  * with more is a generated or runaway one, refused at once rather than simulated for hours.
