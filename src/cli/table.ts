@@ -1,8 +1,10 @@
 /**
  * The readable table of `simulate`: one column per step, one row per measurement, units in the labels.
  */
+
 import type { Measurements } from "../measure/beat.js";
 import type { ScenarioResult, StepResult } from "../procedure/types.js";
+import { escapeText } from "../text/escape-text.js";
 
 const GRADE = ["none/trace", "mild", "moderate", "mod-severe", "severe"];
 const DASH = "-";
@@ -87,7 +89,8 @@ const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` 
 
 export function formatTable(result: ScenarioResult, title?: string): string {
   const steps = result.steps;
-  const headers = steps.map((s, i) => cut(`${i}: ${s.name}`, MAX_HEADER));
+  // Names are user text: escaped before layout, so a newline or ESC in one cannot break the table.
+  const headers = steps.map((s, i) => cut(`${i}: ${escapeText(s.name)}`, MAX_HEADER));
   const body = ROWS.map((r) => (r.length === 1 ? null : steps.map((s) => r[1](s.measurements, s))));
   const labelWidth = Math.max(...ROWS.map((r) => (r.length === 1 ? r[0].length : r[0].length + 2)));
   const widths = headers.map((h, i) =>
@@ -96,7 +99,7 @@ export function formatTable(result: ScenarioResult, title?: string): string {
   const line = (label: string, cells: string[]) =>
     `${label.padEnd(labelWidth)}  ${cells.map((c, i) => c.padStart(widths[i])).join("  ")}`.trimEnd();
   const out: string[] = [];
-  out.push(`${result.scenario}${title ? `: ${title}` : ""}`);
+  out.push(escapeText(`${result.scenario}${title ? `: ${title}` : ""}`));
   out.push("");
   out.push(line("", headers));
   ROWS.forEach((r, k) => {

@@ -18,7 +18,16 @@ export interface SimulateOptions {
   /** Seconds of waveforms to keep for each step (0 = none). */
   record_s?: number;
   onProgress?: (done: number, total: number, stepName: string) => void;
+  /** Simulated seconds the whole run may take (default MAX_SIMULATED_S). */
+  maxSimulated_s?: number;
 }
+
+/**
+ * Work limit of one run (issue 12, item 4): steps x time to steady state. 10 hours of simulated time is
+ * about 30 s of computing at 1200x real time; a 1000-step scenario of ordinary changes needs about 9 h.
+ * A run that would need more stops with an input error instead of computing for minutes.
+ */
+export const MAX_SIMULATED_S = 36_000;
 
 export interface ScenarioRun extends ScenarioResult {
   waveforms: (Trace | null)[];
@@ -114,15 +123,26 @@ export function simulateScenario(scenario: Scenario, options: SimulateOptions = 
     stepParams: [],
   };
   let from: Record<string, number> | undefined;
+  const budget_s = options.maxSimulated_s ?? MAX_SIMULATED_S;
+  let used_s = 0;
   scenario.steps.forEach((step, i) => {
     const applied = applyStep(step, i, params, devices);
     params = applied.params;
     devices = applied.devices;
     clipPositions.push(...applied.positions);
+    // Checked before each step, so a run ends within the budget plus one step's steady-state cap.
+    if (used_s > budget_s)
+      throw new InputError([
+        {
+          path: `steps[${i}]`,
+          message: `the run needs more than ${budget_s} s of simulated time (steps x time to steady state); split the scenario`,
+        },
+      ]);
     const runOpts: RunOptions = { dt_s: options.dt_s, record_s: options.record_s, from, hold_s: step.hold_s };
     const r = runState(params, devices, runOpts);
+    used_s += r.simulated_s;
     // A timed hold reports the console as it is: the titration may still be under way.
-    if (step.hold_s === undefined && process.env.CLIPSHOCK_NO_FLOW_CHECK === undefined)
+    if (step.hold_s === undefined)
       checkFlowTarget(r.measurements.pump_flow_L_min, devices, i, params, from, options.dt_s);
     from = r.state;
     const result: StepResult = {
