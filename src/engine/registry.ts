@@ -3,6 +3,8 @@
  * assembler has no per-kind branches. Each kind evaluates all its instances in one loop so that the
  * inner call is monomorphic (and inlined): generic when assembled, flat when it runs.
  */
+import { CentrifugalPump, type CentrifugalPumpSpec } from "../devices/ecmo/centrifugal-pump.js";
+import { IntraAorticBalloon, type IntraAorticBalloonSpec } from "../devices/iabp/balloon.js";
 import { AxialPump, type AxialPumpSpec } from "../devices/impella/pump.js";
 import { ElastanceChamber, type ElastanceChamberSpec } from "../physiology/chamber/elastance-chamber.js";
 import { Baroreflex, type BaroreflexSpec } from "../physiology/control/baroreflex.js";
@@ -18,8 +20,13 @@ import { Resistor, type ResistorSpec } from "../physiology/vessel/resistor.js";
 import type { ControlComponent, EvalContext, LinkComponent, NodeComponent } from "./component.js";
 
 export type NodeSpec = ElastanceChamberSpec | ComplianceSpec;
-export type LinkSpec = ResistorSpec | OrificeValveSpec | AxialPumpSpec | CoronaryBedSpec;
-export type ControlSpec = HeartClockSpec | BaroreflexSpec | MyocardialPerfusionSpec;
+export type LinkSpec =
+  | ResistorSpec
+  | OrificeValveSpec
+  | AxialPumpSpec
+  | CoronaryBedSpec
+  | CentrifugalPumpSpec;
+export type ControlSpec = HeartClockSpec | BaroreflexSpec | MyocardialPerfusionSpec | IntraAorticBalloonSpec;
 
 export type NodeGroupEval = (items: readonly NodeComponent[], y: Float64Array, ctx: EvalContext) => void;
 export type LinkGroupEval = (
@@ -48,6 +55,7 @@ export const LINK_KINDS: {
   orificeValve: { create: (s) => new OrificeValve(s), evalAll: OrificeValve.evalAll },
   axialPump: { create: (s) => new AxialPump(s), evalAll: AxialPump.evalAll },
   coronaryBed: { create: (s) => new CoronaryBed(s), evalAll: CoronaryBed.evalAll },
+  centrifugalPump: { create: (s) => new CentrifugalPump(s), evalAll: CentrifugalPump.evalAll },
 };
 
 /** Controls are few (one of each kind); they are called directly. */
@@ -57,4 +65,5 @@ export const CONTROL_KINDS: {
   heartClock: (s) => new HeartClock(s),
   baroreflex: (s) => new Baroreflex(s),
   myocardialPerfusion: (s) => new MyocardialPerfusion(s),
+  intraAorticBalloon: (s) => new IntraAorticBalloon(s),
 };

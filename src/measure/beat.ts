@@ -6,9 +6,10 @@ import type { Trace } from "../engine/trace.js";
 import type { Segment } from "../physiology/params.js";
 import { tableAt } from "../physiology/valve/tabulated.js";
 import { cardiacPower_W, ML_S_PER_L_MIN } from "../units/index.js";
+import { DEVICE_MEAN_KEYS, type DeviceReadouts, measureDevices } from "./devices.js";
 import { mrGrade } from "./mr-grade.js";
 
-export interface Measurements {
+export interface Measurements extends DeviceReadouts {
   hr_bpm: number;
   map_mmHg: number;
   sbp_mmHg: number;
@@ -88,6 +89,8 @@ export interface BeatContext {
   avDelay_s?: number;
   /** Residual orifice per segment as a function of the tethering state (clips and patient). */
   segmentTable?: { du: number; bySegment: Record<Segment, Float64Array> };
+  /** Beats after which the circulation repeats (an IABP at 1:n assists every n-th beat); default 1. */
+  cycleBeats?: number;
 }
 
 /** Columns measureBeat reads (a simulation's per-beat trace need keep no others). */
@@ -124,6 +127,14 @@ export const MEASURED_CHANNELS: readonly string[] = [
   "myocardium.o2Demand_mL_s",
   "myocardium.reserveRatio",
   "myocardium.function",
+  "iabp.command",
+  "iabp.afterAssist",
+  "ecmo.q_mL_s",
+  "ecmo.speed_krpm",
+  "ecmo.drainage_mmHg",
+  "ecmo.preOxygenator_mmHg",
+  "ecmo.postOxygenator_mmHg",
+  "ecmo.suction",
 ];
 
 const VOLUME_COLUMNS = [
@@ -260,7 +271,9 @@ export function measureBeat(tr: Trace, ctx: BeatContext, start = 0, end = tr.len
   const n = dur > 0 ? dur : 1;
   const meanAv = sumAv / n;
   const meanPump = hasPump ? sumPump / n : 0;
-  const co = (meanAv + meanPump) * toLmin;
+  const meanEcmo = tr.has("ecmo.q_mL_s") ? meanOf(tr, "ecmo.q_mL_s", start, end, n) : 0;
+  // Total systemic flow: the aortic valve, the Impella and a VA-ECMO circuit's return.
+  const co = (meanAv + meanPump + meanEcmo) * toLmin;
   const map = sumAo / n;
   const hr = dur > 0 ? 60 / dur : 0;
   // Regurgitant fraction as echo's volumetric method reads it: RVol over the total LV stroke volume
@@ -273,7 +286,17 @@ export function measureBeat(tr: Trace, ctx: BeatContext, start = 0, end = tr.len
   const pvSD = pulmonaryVenous(tr, ctx, start, end, dur);
   const meanSpeed = hasPump ? sumSpeed / n : 0;
   const suctionFraction = hasPump ? suctionSamples / n : 0;
+  const devices = measureDevices(
+    tr,
+    start,
+    end,
+    lvOnsetIndex(tr, ctx, start, end, dur),
+    meanSpeed,
+    meanPump * toLmin,
+    suctionFraction,
+  );
   return {
+    ...devices,
     hr_bpm: hr,
     map_mmHg: map,
     sbp_mmHg: maxAo,
@@ -342,6 +365,24 @@ const MIN_JET_RVOL_ML = 1;
 const MIN_REVERSAL_ML_S = 5;
 
 const n0 = (dur: number): number => (dur > 0 ? dur : 1);
+
+/** Time-weighted mean of a column over [start, end). */
+function meanOf(tr: Trace, name: string, start: number, end: number, dur: number): number {
+  const c = tr.col(name);
+  const w = tr.col("dt_s");
+  let s = 0;
+  for (let i = start; i < end; i++) s += c[i] * w[i];
+  return s / dur;
+}
+
+/** Sample index of the onset of LV activation (start if the trace has no timing). */
+function lvOnsetIndex(tr: Trace, ctx: BeatContext, start: number, end: number, dur: number): number {
+  if (ctx.avDelay_s === undefined || !tr.has("heart.phase") || dur <= 0) return start;
+  const onset = (ctx.avDelay_s * Math.sqrt(dur)) / dur;
+  const phase = tr.col("heart.phase");
+  for (let i = start; i < end - 1; i++) if (phase[i] <= onset && phase[i + 1] > onset) return i + 1;
+  return start;
+}
 
 /** LV pressure at the onset of LV activation (AV delay × √T after the beat's start). */
 function lvPressureAtOnset(tr: Trace, ctx: BeatContext, start: number, end: number, dur: number): number {
@@ -507,6 +548,7 @@ export const NUMERIC_KEYS = [
   "lv_function_pct",
   "pv_s_d_ratio",
   "pv_systolic_reversal_mL_s",
+  ...DEVICE_MEAN_KEYS,
 ] as const satisfies readonly (keyof Measurements)[];
 
 export type NumericKey = (typeof NUMERIC_KEYS)[number];

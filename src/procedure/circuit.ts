@@ -6,6 +6,7 @@
  *                LV ─Impella→ AO   (when a pump is in place)
  */
 
+import { ECMO } from "../devices/ecmo/circuit-data.js";
 import { IMPELLA_MODELS, type ImpellaModel } from "../devices/impella/models.js";
 import { CLIP_DEVICES } from "../devices/mitraclip/devices.js";
 import {
@@ -15,7 +16,7 @@ import {
   regurgitantTable,
 } from "../devices/mitraclip/geometry.js";
 import type { CircuitSpec } from "../engine/assemble.js";
-import type { LinkSpec, NodeSpec } from "../engine/registry.js";
+import type { ControlSpec, LinkSpec, NodeSpec } from "../engine/registry.js";
 import { arterialO2Content_mL_dL, viscosityResistanceFactor } from "../physiology/blood/viscosity.js";
 import {
   bool,
@@ -34,10 +35,35 @@ export interface ImpellaSetting {
   targetFlow_L_min?: number;
 }
 
+export interface IabpSetting {
+  /** 1:1, 1:2 or 1:3. */
+  ratio: 1 | 2 | 3;
+  volume_mL: number;
+  /** Timing errors (ms): negative = early, positive = late; 0 = inflation at the notch, deflation just before ejection. */
+  inflationOffset_ms?: number;
+  deflationOffset_ms?: number;
+}
+
+export interface EcmoSetting {
+  /** Flow target (L/min), titrated by speed; or */
+  flow_L_min?: number;
+  /** a fixed speed (rpm). */
+  rpm?: number;
+}
+
 export interface Devices {
   impella: ImpellaSetting | null;
   clips: PlacedClip[];
+  /** Intra-aortic balloon pump (absent or null: none). */
+  iabp?: IabpSetting | null;
+  /** VA-ECMO (absent or null: none); with an Impella: ECPELLA. */
+  ecmo?: EcmoSetting | null;
 }
+
+/** Allowed IABP settings: balloon volume (mL), timing offsets (ms) [S: 30-50 mL adult balloons, Trost & Hillis 2006]. */
+export const IABP_LIMITS = { minVolume_mL: 25, maxVolume_mL: 50, maxOffset_ms: 200 } as const;
+/** Lowest ECMO flow target accepted (L/min). */
+export const MIN_ECMO_FLOW_L_MIN = 0.5;
 
 /** Unstressed volumes of the vessels (mL) [E]: ≈ 70 % of blood volume unstressed (reference §2.2C). */
 export const UNSTRESSED_ML = { ao: 30, sa: 620, sv: 2500, pa: 100, pvn: 330 } as const;
@@ -76,6 +102,13 @@ export function mitralGeometry(params: Params, clips: readonly PlacedClip[]) {
   );
 }
 
+/**
+ * Dicrotic notch (aortic-valve closure) after LV activation, in units of the LV's time to peak
+ * elastance: the model's valve closes at ≈ 1.2-1.25·Tmax (read off its waveforms; the IABP console's
+ * ideal inflation point) [E].
+ */
+const IABP_NOTCH_PER_TMAX = 1.25;
+
 /** Highest `targetFlow_L_min` accepted (L/min): above every model's labelled maximum. */
 export const MAX_TARGET_FLOW_L_MIN = 6.5;
 
@@ -102,6 +135,53 @@ function checkDevices(params: Params, devices: Devices): { path: string; message
       out.push({
         path: "impella.targetFlow_L_min",
         message: `${String(imp.targetFlow_L_min)}: give pLevel 0..9 or a flow target above 0 up to ${MAX_TARGET_FLOW_L_MIN} L/min`,
+      });
+  }
+  const iabp = devices.iabp;
+  if (iabp) {
+    if (!(iabp.ratio === 1 || iabp.ratio === 2 || iabp.ratio === 3))
+      out.push({
+        path: "iabp.ratio",
+        message: `${String(iabp.ratio)} is not one of 1, 2, 3 (1:1, 1:2, 1:3)`,
+      });
+    const v = iabp.volume_mL;
+    if (!(typeof v === "number" && v >= IABP_LIMITS.minVolume_mL && v <= IABP_LIMITS.maxVolume_mL))
+      out.push({
+        path: "iabp.volume_mL",
+        message: `${String(v)} is out of range ${IABP_LIMITS.minVolume_mL}..${IABP_LIMITS.maxVolume_mL}`,
+      });
+    for (const k of ["inflationOffset_ms", "deflationOffset_ms"] as const) {
+      const o = iabp[k];
+      if (o !== undefined && !(Number.isFinite(o) && Math.abs(o) <= IABP_LIMITS.maxOffset_ms))
+        out.push({
+          path: `iabp.${k}`,
+          message: `${String(o)} is out of range -${IABP_LIMITS.maxOffset_ms}..${IABP_LIMITS.maxOffset_ms}`,
+        });
+    }
+  }
+  const ecmo = devices.ecmo;
+  if (ecmo) {
+    if ((ecmo.rpm === undefined) === (ecmo.flow_L_min === undefined))
+      out.push({ path: "ecmo", message: "give either flow_L_min or rpm, not both" });
+    else if (
+      ecmo.rpm !== undefined &&
+      !(Number.isFinite(ecmo.rpm) && ecmo.rpm >= ECMO.minSpeed_rpm && ecmo.rpm <= ECMO.maxSpeed_rpm)
+    )
+      out.push({
+        path: "ecmo.rpm",
+        message: `${ecmo.rpm} is out of range ${ECMO.minSpeed_rpm}..${ECMO.maxSpeed_rpm}`,
+      });
+    else if (
+      ecmo.flow_L_min !== undefined &&
+      !(
+        Number.isFinite(ecmo.flow_L_min) &&
+        ecmo.flow_L_min >= MIN_ECMO_FLOW_L_MIN &&
+        ecmo.flow_L_min <= ECMO.maxFlow_L_min
+      )
+    )
+      out.push({
+        path: "ecmo.flow_L_min",
+        message: `${ecmo.flow_L_min} is out of range ${MIN_ECMO_FLOW_L_MIN}..${ECMO.maxFlow_L_min}`,
       });
   }
   devices.clips.forEach((c, i) => {
@@ -152,6 +232,8 @@ export function buildCircuit(params: Params, devices: Devices, options: CircuitO
       name: "sa",
       compliance_mL_mmHg: num(params, "cSa_mL_mmHg"),
       unstressed_mL: UNSTRESSED_ML.sa,
+      // The balloon lies in the descending aorta: its volume displaces the arteries' blood.
+      ...(devices.iabp ? { displacementSignal: "iabp.volume_mL" } : {}),
     },
     {
       kind: "compliance",
@@ -265,46 +347,71 @@ export function buildCircuit(params: Params, devices: Devices, options: CircuitO
       targetFlow_L_min: devices.impella.targetFlow_L_min,
     });
   }
+  if (devices.ecmo) {
+    // Femoral VA-ECMO: drainage from the right atrium, retrograde return into the descending aorta.
+    links.push({
+      kind: "centrifugalPump",
+      name: "ecmo",
+      from: "ra",
+      to: "sa",
+      speed_rpm: devices.ecmo.rpm,
+      targetFlow_L_min: devices.ecmo.flow_L_min,
+    });
+  }
+  const controls: ControlSpec[] = [
+    {
+      kind: "baroreflex",
+      name: "reflex",
+      sensedNode: "ao",
+      setPoint_mmHg: num(params, "baroreflex.setPoint_mmHg"),
+      contractilityGainScale: num(params, "baroreflex.contractilityGainScale"),
+      controlsHeartRate: bool(params, "baroreflex.controlsHeartRate"),
+      gain: reflexOn ? 1 : 0,
+    },
+    {
+      kind: "myocardialPerfusion",
+      name: "myocardium",
+      coronaryLink: "coronary",
+      ventricle: "lv",
+      gMax_mL_s_mmHg: 1 / num(params, "coronary.rMin_mmHg_s_mL"),
+      cao2_mL_mL:
+        arterialO2Content_mL_dL(
+          num(params, "hb_g_dL"),
+          num(params, "sao2_pct") / 100,
+          num(params, "pao2_mmHg"),
+        ) / 100,
+      contractilityInSignal: "reflex.eLvScale",
+      contractilityOutSignal: "lv.contractilityScale",
+      conductanceSignal: "coronary.conductance_mL_s_mmHg",
+      functionSignal: "lv.regionalFunction",
+      frozen: options.frozenMyocardium === true,
+    },
+    {
+      kind: "heartClock",
+      name: "heart",
+      hr_bpm: num(params, "hr_bpm"),
+      periodOffsetSignal: "reflex.periodOffset_s",
+    },
+  ];
+  if (devices.iabp) {
+    // After the clock: the balloon reads the clock's signals of the same evaluation.
+    controls.push({
+      kind: "intraAorticBalloon",
+      name: "iabp",
+      volume_mL: devices.iabp.volume_mL,
+      ratio: devices.iabp.ratio,
+      lvDelay_s: avDelay,
+      notch_s: IABP_NOTCH_PER_TMAX * num(params, "lv.tmax_s"),
+      inflationOffset_s: (devices.iabp.inflationOffset_ms ?? 0) / 1000,
+      deflationOffset_s: (devices.iabp.deflationOffset_ms ?? 0) / 1000,
+    });
+  }
   return {
     nodes,
     links,
     // The reflex writes the period offset the clock reads, so it is evaluated first; the myocardium
     // multiplies the reflex's contractility scale, so it comes after it.
-    controls: [
-      {
-        kind: "baroreflex",
-        name: "reflex",
-        sensedNode: "ao",
-        setPoint_mmHg: num(params, "baroreflex.setPoint_mmHg"),
-        contractilityGainScale: num(params, "baroreflex.contractilityGainScale"),
-        controlsHeartRate: bool(params, "baroreflex.controlsHeartRate"),
-        gain: reflexOn ? 1 : 0,
-      },
-      {
-        kind: "myocardialPerfusion",
-        name: "myocardium",
-        coronaryLink: "coronary",
-        ventricle: "lv",
-        gMax_mL_s_mmHg: 1 / num(params, "coronary.rMin_mmHg_s_mL"),
-        cao2_mL_mL:
-          arterialO2Content_mL_dL(
-            num(params, "hb_g_dL"),
-            num(params, "sao2_pct") / 100,
-            num(params, "pao2_mmHg"),
-          ) / 100,
-        contractilityInSignal: "reflex.eLvScale",
-        contractilityOutSignal: "lv.contractilityScale",
-        conductanceSignal: "coronary.conductance_mL_s_mmHg",
-        functionSignal: "lv.regionalFunction",
-        frozen: options.frozenMyocardium === true,
-      },
-      {
-        kind: "heartClock",
-        name: "heart",
-        hr_bpm: num(params, "hr_bpm"),
-        periodOffsetSignal: "reflex.periodOffset_s",
-      },
-    ],
+    controls,
     totalVolume_mL: totalBloodVolume_mL(params),
   };
 }

@@ -67,7 +67,14 @@ export function applyStep(
   devices: Devices,
 ): { params: Params; devices: Devices; positions: (Segment | undefined)[] } {
   const p: Params = { ...params, ...(step.set ?? {}) };
-  const d: Devices = { impella: devices.impella ? { ...devices.impella } : null, clips: [...devices.clips] };
+  const d: Devices = {
+    impella: devices.impella ? { ...devices.impella } : null,
+    clips: [...devices.clips],
+    iabp: devices.iabp ? { ...devices.iabp } : null,
+    ecmo: devices.ecmo ? { ...devices.ecmo } : null,
+  };
+  if (step.iabp !== undefined) d.iabp = step.iabp === null ? null : { ...step.iabp };
+  if (step.ecmo !== undefined) d.ecmo = step.ecmo === null ? null : { ...step.ecmo };
   const problems: { path: string; message: string }[] = [];
   if (step.impella === null) d.impella = null;
   else if (step.impella !== undefined) {
@@ -151,6 +158,8 @@ export function simulateScenario(scenario: Scenario, options: SimulateOptions = 
       measurements: r.measurements,
       devices: {
         impella: devices.impella ? { ...devices.impella } : null,
+        ...(devices.iabp ? { iabp: { ...devices.iabp } } : {}),
+        ...(devices.ecmo ? { ecmo: { ...devices.ecmo } } : {}),
         clips: devices.clips.map((c, k) => ({
           ...c,
           ...(clipPositions[k] ? { position: clipPositions[k] } : {}),

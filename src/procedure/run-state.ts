@@ -83,7 +83,14 @@ export function beatContext(params: Params, devices: Devices): BeatContext {
           shares(params, "mr.segments"),
         )
       : undefined;
-  return { segmentShares, pLevelOf, cao2_mL_dL, avDelay_s: num(params, "avDelay_s"), segmentTable };
+  return {
+    segmentShares,
+    pLevelOf,
+    cao2_mL_dL,
+    avDelay_s: num(params, "avDelay_s"),
+    segmentTable,
+    cycleBeats: devices.iabp?.ratio ?? 1,
+  };
 }
 
 /** Builds a simulation for the state, continuing from `from` where the variables match. */

@@ -19,6 +19,7 @@ import { parseDocument } from "yaml";
 import { z } from "zod";
 import { parseEuroScore2Input } from "../clinical/euroscore2.js";
 import { euroScore2InputSchema } from "../clinical/euroscore2-input.js";
+import { ECMO } from "../devices/ecmo/circuit-data.js";
 import { IMPELLA, IMPELLA_MODELS, staticFlow_L_min } from "../devices/impella/models.js";
 import { CLIP_DEVICES } from "../devices/mitraclip/devices.js";
 import {
@@ -33,7 +34,7 @@ import {
 import { briefJson } from "../text/brief-json.js";
 import { escapeText } from "../text/escape-text.js";
 import { duplicateKeyOffset } from "../text/json-duplicate-key.js";
-import { type Devices, MAX_TARGET_FLOW_L_MIN } from "./circuit.js";
+import { type Devices, IABP_LIMITS, MAX_TARGET_FLOW_L_MIN, MIN_ECMO_FLOW_L_MIN } from "./circuit.js";
 import { applyStep, initialParams } from "./execute.js";
 import { MAX_DEPTH, shapeProblem } from "./input-shape.js";
 import { InputError, type InputProblem, type Scenario, type Step } from "./types.js";
@@ -306,6 +307,55 @@ const impellaSchema = strict(
   }
 });
 
+const iabpSchema = strict(
+  {
+    ratio: z
+      .union([z.literal(1), z.literal(2), z.literal(3)], {
+        error: (iss) => `${showValue(iss.input)} is not one of 1, 2, 3 (assist ratio 1:1, 1:2, 1:3)`,
+      })
+      .describe("Assist ratio: 1 = every beat (1:1), 2 = 1:2, 3 = 1:3"),
+    volume_mL: numberField({
+      min: IABP_LIMITS.minVolume_mL,
+      max: IABP_LIMITS.maxVolume_mL,
+      unit: "mL",
+    }).describe("Balloon volume (mL)"),
+    inflationOffset_ms: numberField({
+      min: -IABP_LIMITS.maxOffset_ms,
+      max: IABP_LIMITS.maxOffset_ms,
+      unit: "ms",
+    })
+      .optional()
+      .describe("Inflation timing error (ms): negative = early (before the dicrotic notch), positive = late"),
+    deflationOffset_ms: numberField({
+      min: -IABP_LIMITS.maxOffset_ms,
+      max: IABP_LIMITS.maxOffset_ms,
+      unit: "ms",
+    })
+      .optional()
+      .describe(
+        "Deflation timing error (ms): negative = early (in diastole), positive = late (into ejection)",
+      ),
+  },
+  'an object such as { "ratio": 1, "volume_mL": 40 }, or null to remove the balloon',
+).meta({ id: "ScenarioIabp" });
+
+const ecmoSchema = strict(
+  {
+    flow_L_min: numberField({ min: MIN_ECMO_FLOW_L_MIN, max: ECMO.maxFlow_L_min, unit: "L/min" })
+      .optional()
+      .describe("Circuit flow the perfusionist titrates the speed to (L/min)"),
+    rpm: numberField({ min: ECMO.minSpeed_rpm, max: ECMO.maxSpeed_rpm, unit: "rpm" })
+      .optional()
+      .describe("Fixed pump speed (rpm)"),
+  },
+  'an object such as { "flow_L_min": 4 } or { "rpm": 3000 }, or null to stop and remove the circuit',
+)
+  .superRefine((v, ctx) => {
+    if ((v.flow_L_min === undefined) === (v.rpm === undefined))
+      ctx.addIssue({ code: "custom", message: "give either flow_L_min or rpm (one of them)" });
+  })
+  .meta({ id: "ScenarioEcmo" });
+
 /** Longest timed hold of one step (s): an hour of simulated time. */
 export const MAX_HOLD_S = 3600;
 
@@ -319,7 +369,9 @@ const positionSchema = z
   );
 
 const clipSchema = strict({
-  device: z.enum(CLIP_DEVICES).describe("MitraClip G4 size"),
+  device: z
+    .enum(CLIP_DEVICES)
+    .describe("TEER device: MitraClip G4 size (NT, NTW, XT, XTW) or PASCAL implant (PASCAL-P10, PASCAL-ACE)"),
   position: positionSchema,
 }).meta({ id: "ScenarioClip" });
 
@@ -329,6 +381,11 @@ const stepSchema = strict({
     .nullable()
     .optional()
     .describe("Pump settings; null removes the pump (a stopped pump left in place leaks backwards)"),
+  iabp: iabpSchema.nullable().optional().describe("Intra-aortic balloon pump; null removes it"),
+  ecmo: ecmoSchema
+    .nullable()
+    .optional()
+    .describe("VA-ECMO (femoral: right atrium to descending aorta); with impella: ECPELLA; null removes it"),
   clip: z
     .union([clipSchema, z.array(clipSchema).min(1).max(MAX_CLIPS_PER_VALVE)], {
       error: (iss) =>

@@ -4,6 +4,7 @@
  */
 import type { Simulation } from "../engine/simulation.js";
 import { type BeatContext, type Measurements, measureBeat, NUMERIC_KEYS } from "../measure/beat.js";
+import { IABP_KEYS, meanWhereMeasured } from "../measure/devices.js";
 import { mrGrade } from "../measure/mr-grade.js";
 
 /** Measurements watched for convergence, with the absolute floor below which a change is noise. */
@@ -67,6 +68,8 @@ export function averageMeasurements(list: readonly Measurements[]): Measurements
     for (const m of list) s += m.mr_eroa_by_segment_cm2[seg];
     out.mr_eroa_by_segment_cm2 = { ...out.mr_eroa_by_segment_cm2, [seg]: s / list.length };
   }
+  // Balloon readouts apply to some beats only (assisted or not, at 1:2 and 1:3).
+  for (const k of IABP_KEYS) rec[k] = meanWhereMeasured(list.map((m) => m[k]));
   out.mr_grade = mrGrade(out.mr_eroa_cm2, out.mr_rvol_mL, out.mr_rf_pct);
   out.suction = out.suction_fraction > 0.2;
   out.aortic_valve_opens = list.filter((m) => m.aortic_valve_opens).length * 2 >= list.length;
@@ -81,7 +84,11 @@ export function runToSteadyState(
 ): SteadyStateResult {
   const tol = options.tolerance ?? 0.001;
   const need = options.consecutive ?? 3;
-  const measured = options.measuredBeats ?? 4;
+  // A device that assists every n-th beat (IABP 1:n) makes the beats repeat every n: compare each
+  // beat with the one n beats earlier and average whole cycles.
+  const cycle = Math.max(1, ctx.cycleBeats ?? 1);
+  const measured = Math.ceil((options.measuredBeats ?? 4) / cycle) * cycle;
+  const history: Measurements[] = [];
   const maxSeconds = options.maxSeconds ?? 400;
   const t0 = sim.time_s;
   let prev: Measurements | null = null;
@@ -98,11 +105,14 @@ export function runToSteadyState(
     const m = measureBeat(beat, ctx);
     options.observe?.(m, sim.time_s);
     beats++;
-    if (prev !== null) {
-      lastChange = relativeChange(m, prev);
-      steady = lastChange < tol ? steady + 1 : 0;
+    history.push(m);
+    if (history.length > cycle) {
+      prev = history.shift() ?? null;
+      if (prev !== null) {
+        lastChange = relativeChange(m, prev);
+        steady = lastChange < tol ? steady + 1 : 0;
+      }
     }
-    prev = m;
     return steady >= need;
   });
   const converged = steady >= need;

@@ -21,10 +21,26 @@ export interface ImpellaRequest {
   targetFlow_L_min?: number;
 }
 
+export interface IabpRequest {
+  ratio: 1 | 2 | 3;
+  volume_mL: number;
+  inflationOffset_ms?: number;
+  deflationOffset_ms?: number;
+}
+
+export interface EcmoRequest {
+  flow_L_min?: number;
+  rpm?: number;
+}
+
 export interface Step {
   name: string;
   /** null removes the pump. */
   impella?: ImpellaRequest | null;
+  /** null removes the balloon. */
+  iabp?: IabpRequest | null;
+  /** null removes the VA-ECMO circuit. */
+  ecmo?: EcmoRequest | null;
   clip?: ClipRequest | ClipRequest[];
   set?: Record<string, ParamValue>;
   /** Measure after this many seconds (timed assessment) instead of at steady state. */
@@ -76,6 +92,8 @@ export interface StepResult {
   devices: {
     impella: { model: ImpellaModel; pLevel?: number; targetFlow_L_min?: number } | null;
     clips: { device: ClipDevice; offset_mm: number; position?: Segment }[];
+    iabp?: IabpRequest;
+    ecmo?: EcmoRequest;
   };
   /** Measured at periodic steady state, or at the end of a timed hold (`hold_s`). */
   assessment: "steady-state" | "timed";

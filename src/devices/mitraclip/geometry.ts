@@ -9,12 +9,13 @@
  *
  * Diastolic orifice: an ellipse whose opening depth is h(x) = h_max·√(1 − (2x/L)²). Each clip
  * immobilises the leaflets over its width plus δ each side (δ = 4 mm for 9-mm arms, 5 mm for
- * 12-mm arms); that area, times φ = 0.9 (the leaflet bellies still open a little near the clip),
+ * 12-mm arms, 3 mm for PASCAL's flexible paddles: devices.ts); that area, times φ = 0.9 (the leaflet bellies still open a little near the clip),
  * is lost; overlapping zones count once. The rest splits into orifices between clips.
  *
  * Regurgitant orifice: each segment's EROA is spread along its third of the line as a raised cosine
  * peaked at the segment centre (jets arise mid-segment). A clip closes the gap completely under its
- * width and partly beside it, decaying as exp(−d/λ) with λ = ⅔·arm length ("zipper"). Closures of
+ * width and partly beside it, decaying as exp(−d/λ) with λ = ⅔·arm length ("zipper"), lengthened by a PASCAL spacer
+ * (λ·(1 + spacerSeal), devices.ts). Closures of
  * several clips combine as 1 − Π(1 − k_i).
  *
  * Tethering (one law for native and clipped valves): the local coaptation gap is the reference gap
@@ -60,7 +61,7 @@ export function segmentCentre_mm(segment: Segment, length_mm: number): number {
 }
 
 export function tissueMargin_mm(device: ClipDevice): number {
-  return CLIPS[device].armLength_mm >= 12 ? 5 : 4;
+  return CLIPS[device].margin_mm;
 }
 
 function closureAt(x: number, clips: readonly PlacedClip[]): number {
@@ -68,7 +69,7 @@ function closureAt(x: number, clips: readonly PlacedClip[]): number {
   for (const c of clips) {
     const d = CLIPS[c.device];
     const dist = Math.abs(x - c.offset_mm) - d.width_mm / 2;
-    const k = dist <= 0 ? 1 : Math.exp(-dist / ((2 / 3) * d.armLength_mm));
+    const k = dist <= 0 ? 1 : Math.exp(-dist / ((2 / 3) * d.armLength_mm * (1 + d.spacerSeal)));
     open *= 1 - k;
   }
   return 1 - open;

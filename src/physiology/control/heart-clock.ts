@@ -4,7 +4,7 @@
  *
  *   T = 60/HR + ΔT_reflex (if the reflex controls heart rate), smoothly bounded below by 0.3 s
  *
- * Signals written: heart.phase (frac φ, 0..1), heart.period_s, heart.timeScale (√(T/1 s), used to
+ * Signals written: heart.phase (frac φ, 0..1), heart.beats (φ, for devices that count beats), heart.period_s, heart.timeScale (√(T/1 s), used to
  * scale systolic timing), heart.hr_bpm.
  * State: φ (beats). Parameters: hr_bpm.
  * JSON: { "name": "heart", "kind": "heartClock", "hr_bpm": 70, "periodOffsetSignal": "reflex.periodOffset_s" }
@@ -28,6 +28,7 @@ export class HeartClock implements ControlComponent {
   private readonly spec: HeartClockSpec;
   private phiIdx = -1;
   private phaseSig = -1;
+  private beatsSig = -1;
   private periodSig = -1;
   private scaleSig = -1;
   private hrSig = -1;
@@ -42,6 +43,7 @@ export class HeartClock implements ControlComponent {
     this.phiIdx = layout.state("heart.phase_beats", 0);
     const t0 = 60 / this.spec.hr_bpm;
     this.phaseSig = layout.signal("heart.phase", 0);
+    this.beatsSig = layout.signal("heart.beats", 0);
     this.periodSig = layout.signal("heart.period_s", t0);
     this.scaleSig = layout.signal("heart.timeScale", Math.sqrt(t0));
     this.hrSig = layout.signal("heart.hr_bpm", this.spec.hr_bpm);
@@ -58,6 +60,7 @@ export class HeartClock implements ControlComponent {
     }
     const phi = y[this.phiIdx];
     s[this.phaseSig] = phi - Math.floor(phi);
+    s[this.beatsSig] = phi;
     s[this.periodSig] = period;
     s[this.scaleSig] = Math.sqrt(period);
     s[this.hrSig] = 60 / period;

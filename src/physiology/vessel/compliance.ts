@@ -1,6 +1,7 @@
 /**
- * Linear compliance (a Windkessel capacitor): P = (V − Vu − ΔVu)/C.
+ * Linear compliance (a Windkessel capacitor): P = (V + V_d − Vu − ΔVu)/C.
  * ΔVu: optional unstressed-volume shift signal (baroreflex venous tone, reference §6.1).
+ * V_d: optional displacement signal: a non-blood volume inside the vessel (an intra-aortic balloon).
  *
  * State: V (mL). Port: pressure (mmHg). Parameters: compliance_mL_mmHg, unstressed_mL.
  * JSON: { "name": "sv", "kind": "compliance", "compliance_mL_mmHg": 70, "unstressed_mL": 2500,
@@ -15,6 +16,8 @@ export interface ComplianceSpec {
   compliance_mL_mmHg: number;
   unstressed_mL: number;
   unstressedSignal?: string;
+  /** Signal (mL) of a non-blood volume inside the vessel that displaces blood (e.g. "iabp.volume_mL"). */
+  displacementSignal?: string;
 }
 
 export class Compliance implements NodeComponent {
@@ -30,6 +33,7 @@ export class Compliance implements NodeComponent {
   private readonly vu: number;
   private readonly spec: ComplianceSpec;
   private vuSig = -1;
+  private dispSig = -1;
 
   constructor(spec: ComplianceSpec) {
     this.spec = spec;
@@ -40,6 +44,7 @@ export class Compliance implements NodeComponent {
 
   bind(layout: Layout): void {
     if (this.spec.unstressedSignal) this.vuSig = layout.signal(this.spec.unstressedSignal, 0);
+    if (this.spec.displacementSignal) this.dispSig = layout.signal(this.spec.displacementSignal, 0);
   }
 
   initialVolume_mL(p_mmHg: number): number {
@@ -48,6 +53,7 @@ export class Compliance implements NodeComponent {
 
   evalPressure(y: Float64Array, ctx: EvalContext): void {
     const vu = this.vuSig >= 0 ? this.vu + ctx.s[this.vuSig] : this.vu;
-    ctx.p[this.nodeIndex] = (y[this.volumeIndex] - vu) * this.invC;
+    const v = this.dispSig >= 0 ? y[this.volumeIndex] + ctx.s[this.dispSig] : y[this.volumeIndex];
+    ctx.p[this.nodeIndex] = (v - vu) * this.invC;
   }
 }
