@@ -29,9 +29,31 @@ function clipsCell(s: StepResult): string {
     .join(" ");
 }
 
+const hasIabp = (s: StepResult) => s.devices.iabp !== undefined;
+const hasEcmo = (s: StepResult) => s.devices.ecmo !== undefined;
+const orDash = (x: number, d: number) => (x === 0 ? DASH : f(x, d));
+
+function iabpCell(s: StepResult): string {
+  const b = s.devices.iabp;
+  if (!b) return "none";
+  const err = [
+    b.inflationOffset_ms ? `infl ${b.inflationOffset_ms > 0 ? "+" : ""}${b.inflationOffset_ms} ms` : "",
+    b.deflationOffset_ms ? `defl ${b.deflationOffset_ms > 0 ? "+" : ""}${b.deflationOffset_ms} ms` : "",
+  ].filter(Boolean);
+  return `1:${b.ratio} ${b.volume_mL} mL${err.length ? ` (${err.join(", ")})` : ""}`;
+}
+
+function ecmoCell(s: StepResult): string {
+  const e = s.devices.ecmo;
+  if (!e) return "none";
+  return e.rpm !== undefined ? `${e.rpm} rpm` : `${e.flow_L_min} L/min`;
+}
+
 const ROWS: Row[] = [
   ["Devices"],
   ["Impella", (_m, s) => impellaCell(s)],
+  ["IABP", (_m, s) => iabpCell(s)],
+  ["VA-ECMO", (_m, s) => ecmoCell(s)],
   ["Clips", (_m, s) => clipsCell(s)],
   ["Haemodynamics"],
   ["HR (beats/min)", (m) => f(m.hr_bpm, 0)],
@@ -48,6 +70,34 @@ const ROWS: Row[] = [
   ["Pump speed (rpm)", (m, s) => (hasPump(s) ? f(m.pump_speed_rpm, 0) : DASH)],
   ["P-level", (m, s) => (hasPump(s) ? `P${m.pLevel}` : DASH)],
   ["Suction", (m, s) => (hasPump(s) ? (m.suction ? "YES" : "no") : DASH)],
+  ["Suction index (% of time)", (m, s) => (hasPump(s) ? f(m.pump_suction_index_pct, 0) : DASH)],
+  ["Haemolysis index (CP P6 = 1)", (m, s) => (hasPump(s) ? f(m.pump_haemolysis_index, 2) : DASH)],
+  ["IABP"],
+  ["Augmented diastolic (mmHg)", (m, s) => (hasIabp(s) ? orDash(m.iabp_augmented_diastolic_mmHg, 0) : DASH)],
+  [
+    "Systolic assisted/unassisted",
+    (m, s) =>
+      hasIabp(s)
+        ? `${orDash(m.iabp_assisted_systolic_mmHg, 0)}/${orDash(m.iabp_unassisted_systolic_mmHg, 0)}`
+        : DASH,
+  ],
+  [
+    "End-diastolic assisted/unass.",
+    (m, s) =>
+      hasIabp(s)
+        ? `${orDash(m.iabp_assisted_end_diastolic_mmHg, 0)}/${orDash(m.iabp_unassisted_end_diastolic_mmHg, 0)}`
+        : DASH,
+  ],
+  ["VA-ECMO"],
+  ["ECMO flow (L/min)", (m, s) => (hasEcmo(s) ? f(m.ecmo_flow_L_min, 2) : DASH)],
+  ["ECMO speed (rpm)", (m, s) => (hasEcmo(s) ? f(m.ecmo_speed_rpm, 0) : DASH)],
+  [
+    "Drainage/pre/post-oxy (mmHg)",
+    (m, s) =>
+      hasEcmo(s)
+        ? `${f(m.ecmo_drainage_mmHg, 0)}/${f(m.ecmo_pre_oxygenator_mmHg, 0)}/${f(m.ecmo_post_oxygenator_mmHg, 0)}`
+        : DASH,
+  ],
   ["Left ventricle"],
   ["LVEDP (mmHg)", (m) => f(m.lvedp_mmHg, 1)],
   ["LVEDV/LVESV (mL)", (m) => `${f(m.lvedv_mL, 0)}/${f(m.lvesv_mL, 0)}`],

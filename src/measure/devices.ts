@@ -115,14 +115,17 @@ function balloon(tr: Trace, start: number, end: number, onset: number, out: Devi
   while (i < end - 1 && qAv[i] <= 1) i++;
   let edp = Infinity;
   for (let k = start; k <= i; k++) if (pAo[k] < edp) edp = pAo[k];
-  // Systolic: highest aortic pressure while the balloon is down after onset.
+  // Systolic: highest aortic pressure during ejection (or, if the valve stays shut, before the balloon
+  // inflates again); augmented diastolic: highest while the balloon is up.
   let sys = -Infinity;
   let aug = 0;
   for (let k = onset; k < end; k++) {
-    if (g[k] < INFLATED) {
-      if (pAo[k] > sys) sys = pAo[k];
-    } else if (pAo[k] > aug) aug = pAo[k];
+    if (g[k] >= INFLATED) {
+      if (pAo[k] > aug) aug = pAo[k];
+    } else if (qAv[k] > 1 && pAo[k] > sys) sys = pAo[k];
   }
+  if (!Number.isFinite(sys))
+    for (let k = onset; k < end && g[k] < INFLATED; k++) if (pAo[k] > sys) sys = pAo[k];
   out.iabp_augmented_diastolic_mmHg = aug;
   const mid = Math.min(end - 1, onset + 1);
   if (!Number.isFinite(sys)) sys = 0;

@@ -392,4 +392,141 @@ export const CHECKS: Check[] = [
       };
     },
   },
+  {
+    id: "iabp-augmentation",
+    source: "Trost JC, Hillis LD, Am J Cardiol 2006;97:1391-8 (IABP waveform at 1:2, fig. 2)",
+    configuration: "iabp-timing case, shock preset, IABP 1:2, 40 mL, ideal timing",
+    published:
+      "augmented diastolic above unassisted systolic; assisted end-diastolic and assisted systolic below unassisted",
+    tolerance: "all three in the published direction; end-diastolic lowered by 2-15 mmHg",
+    reason:
+      "the published 5-15 mmHg fall of end-diastolic pressure is for adult balloons in patients with a compliant aorta; the shock preset's stiffer, low-pressure arteries give less, so the lower bound is 2 mmHg (size at the low end, stated)",
+    expected: "pass",
+    run: () => {
+      const m = at(runCase("iabp-timing"), "IABP 1:2, 40 mL");
+      const dEdp = m.iabp_unassisted_end_diastolic_mmHg - m.iabp_assisted_end_diastolic_mmHg;
+      return {
+        model: `augmented ${f(m.iabp_augmented_diastolic_mmHg, 0)} vs unassisted systolic ${f(m.iabp_unassisted_systolic_mmHg, 0)}; EDP ${f(m.iabp_assisted_end_diastolic_mmHg, 0)}/${f(m.iabp_unassisted_end_diastolic_mmHg, 0)}; systolic ${f(m.iabp_assisted_systolic_mmHg, 0)}/${f(m.iabp_unassisted_systolic_mmHg, 0)} mmHg`,
+        pass:
+          m.iabp_augmented_diastolic_mmHg > m.iabp_unassisted_systolic_mmHg &&
+          m.iabp_assisted_systolic_mmHg < m.iabp_unassisted_systolic_mmHg &&
+          dEdp >= 2 &&
+          dEdp <= 15,
+      };
+    },
+  },
+  {
+    id: "iabp-timing-errors",
+    source: "Trost JC, Hillis LD, Am J Cardiol 2006;97:1391-8 (timing errors, fig. 3)",
+    configuration: "iabp-timing case: late deflation (+80 ms) and late inflation (+100 ms) at 1:2",
+    published:
+      "late deflation: assisted end-diastolic pressure equal to or above the unassisted; late inflation: less augmentation",
+    tolerance: "directions",
+    reason: "the textbook signs are qualitative",
+    expected: "pass",
+    run: () => {
+      const st = runCase("iabp-timing");
+      const ld = at(st, "late deflation");
+      const li = at(st, "late inflation");
+      const ok = at(st, "IABP 1:2, 40 mL");
+      return {
+        model: `late deflation EDP ${f(ld.iabp_assisted_end_diastolic_mmHg, 0)}/${f(ld.iabp_unassisted_end_diastolic_mmHg, 0)} mmHg; augmentation ${f(li.iabp_augmented_diastolic_mmHg, 0)} (late) vs ${f(ok.iabp_augmented_diastolic_mmHg, 0)} mmHg`,
+        pass:
+          ld.iabp_assisted_end_diastolic_mmHg >= ld.iabp_unassisted_end_diastolic_mmHg &&
+          li.iabp_augmented_diastolic_mmHg < ok.iabp_augmented_diastolic_mmHg,
+      };
+    },
+  },
+  {
+    id: "iabp-vs-impella-ci",
+    source: "ISAR-SHOCK: Seyfarth M et al., JACC 2008;52:1584-8 (reference §8)",
+    configuration: "shock preset: IABP 1:1 40 mL vs Impella CP at P6, change of cardiac index (BSA 1.9 m²)",
+    published: "ΔCI at 30 min: IABP +0.11 ± 0.31, Impella 2.5 +0.49 ± 0.46 L/min/m²",
+    tolerance: "IABP ΔCI within mean ± 1 SD and below the Impella's",
+    reason: "the trial's spread is wide; the model is one patient",
+    expected: "pass",
+    run: () => {
+      const base = state("cardiogenic-shock-acute-mr", {}, { impella: null, clips: [] });
+      const iabp = state(
+        "cardiogenic-shock-acute-mr",
+        {},
+        { impella: null, clips: [], iabp: { ratio: 1, volume_mL: 40 } },
+      );
+      const imp = state("cardiogenic-shock-acute-mr", {}, { impella: { model: "CP", pLevel: 6 }, clips: [] });
+      const dI = (iabp.co_L_min - base.co_L_min) / 1.9;
+      const dP = (imp.co_L_min - base.co_L_min) / 1.9;
+      return {
+        model: `ΔCI IABP ${f(dI, 2)}, Impella CP ${f(dP, 2)} L/min/m²`,
+        pass: dI >= 0.11 - 0.31 && dI <= 0.11 + 0.31 && dI < dP,
+      };
+    },
+  },
+  {
+    id: "ecmo-lv-afterload",
+    source:
+      "Ostadal P et al., J Transl Med 2015;13:266 (rising VA-ECMO flow in porcine shock); Donker DW et al., ASAIO J 2019;65:11-20",
+    configuration: "ecpella case: VA-ECMO 4 then 5 L/min against baseline",
+    published:
+      "VA-ECMO raises LV afterload: LV systolic pressure and end-diastolic pressure rise, native (aortic-valve) flow falls as ECMO flow rises",
+    tolerance: "directions",
+    reason: "the published responses are of direction; sizes depend on the LV",
+    expected: "pass",
+    run: () => {
+      const st = runCase("ecpella");
+      const b = at(st, "baseline");
+      const e4 = at(st, "VA-ECMO 4 L/min");
+      const e5 = at(st, "ECMO 5 L/min");
+      return {
+        model: `LVSP ${f(b.lvsp_mmHg, 0)} → ${f(e4.lvsp_mmHg, 0)} → ${f(e5.lvsp_mmHg, 0)} mmHg; LVEDP ${f(b.lvedp_mmHg)} → ${f(e4.lvedp_mmHg)} → ${f(e5.lvedp_mmHg)}; native CO ${f(b.native_co_L_min, 2)} → ${f(e4.native_co_L_min, 2)} → ${f(e5.native_co_L_min, 2)} L/min`,
+        pass:
+          e4.lvsp_mmHg > b.lvsp_mmHg &&
+          e4.lvedp_mmHg > b.lvedp_mmHg &&
+          e5.lvedp_mmHg > e4.lvedp_mmHg &&
+          e5.native_co_L_min < e4.native_co_L_min &&
+          e4.native_co_L_min < b.native_co_L_min,
+      };
+    },
+  },
+  {
+    id: "ecpella-venting",
+    source: "Donker DW et al., ASAIO J 2019;65:11-20; Schrage B et al., Circulation 2020;142:2095-106",
+    configuration: "ecpella case: Impella CP at P6 added to VA-ECMO 5 L/min",
+    published:
+      "the Impella unloads the LV under VA-ECMO: LVEDP, LV end-diastolic volume and wedge pressure fall",
+    tolerance: "directions; LVEDP falls by at least 2 mmHg",
+    reason: "venting is the purpose of ECPELLA; a fall under 2 mmHg would not be seen at the bedside",
+    expected: "pass",
+    run: () => {
+      const st = runCase("ecpella");
+      const e = at(st, "ECMO 5 L/min");
+      const v = at(st, "ECPELLA: + Impella CP P6");
+      return {
+        model: `LVEDP ${f(e.lvedp_mmHg)} → ${f(v.lvedp_mmHg)} mmHg, LVEDV ${f(e.lvedv_mL, 0)} → ${f(v.lvedv_mL, 0)} mL, PCWP ${f(e.pcwp_mmHg)} → ${f(v.pcwp_mmHg)}`,
+        pass: e.lvedp_mmHg - v.lvedp_mmHg >= 2 && v.lvedv_mL < e.lvedv_mL && v.pcwp_mmHg < e.pcwp_mmHg,
+      };
+    },
+  },
+  {
+    id: "pascal-vs-mitraclip",
+    source: "CLASP IID: Lim DS et al., JACC Cardiovasc Interv 2022;15:2523-36",
+    configuration: "shock preset under Impella CP P6: one PASCAL P10 or one MitraClip NTW at A2-P2",
+    published:
+      "PASCAL non-inferior to MitraClip: residual MR ≤ 1+ 83.7 % vs 71.1 % at 6 months, mean gradients alike",
+    tolerance: "P10 residual MR volume no larger than the NTW's; mean gradients within 1.5 mmHg",
+    reason: "a trial's group difference applied to one anatomy: direction and a bedside-sized gradient band",
+    expected: "pass",
+    run: () => {
+      const dev = (device: "NTW" | "PASCAL-P10"): Devices => ({
+        impella: { model: "CP", pLevel: 6 },
+        clips: [{ device, offset_mm: 0 }],
+      });
+      const n = state("cardiogenic-shock-acute-mr", {}, dev("NTW"));
+      const p = state("cardiogenic-shock-acute-mr", {}, dev("PASCAL-P10"));
+      return {
+        model: `RVol NTW ${f(n.mr_rvol_mL)} vs P10 ${f(p.mr_rvol_mL)} mL; gradient ${f(n.mv_gradient_mean_mmHg)} vs ${f(p.mv_gradient_mean_mmHg)} mmHg`,
+        pass:
+          p.mr_rvol_mL <= n.mr_rvol_mL && Math.abs(p.mv_gradient_mean_mmHg - n.mv_gradient_mean_mmHg) <= 1.5,
+      };
+    },
+  },
 ];
