@@ -2,7 +2,7 @@
 
 import type { Measurements } from "../measure/beat.js";
 import { describeClips } from "../procedure/plan/rank.js";
-import { describeSetting } from "../procedure/plan/support.js";
+import { describeWeanLevel } from "../procedure/plan/support.js";
 import type { PlanResult } from "../procedure/plan/types.js";
 import { outlookText } from "../procedure/plan/wean.js";
 import { escapeText } from "../text/escape-text.js";
@@ -20,9 +20,12 @@ export function planText(r: PlanResult): string {
   out.push(escapeText(r.scenario.title), `Plan after step ${r.atIndex} "${escapeText(r.at)}"`, "");
   const w = r.weanTest;
   out.push(`Wean test (${w.note})`);
-  out.push(weanRow(`current: ${describeSetting(w.settings.current)}`, w.current));
+  out.push(weanRow(`current: ${describeWeanLevel(w.settings, "current")}`, w.current));
   out.push(
-    weanRow(`low, after ${w.assessmentHold_s} s: ${describeSetting(w.settings.lowSupport)}`, w.lowSupport),
+    weanRow(
+      `low, after ${w.assessmentHold_s} s: ${describeWeanLevel(w.settings, "lowSupport")}`,
+      w.lowSupport,
+    ),
   );
   out.push(weanRow("low support, settled", w.lowSupportSettled));
   out.push(weanRow("pump stopped (P0, in place)", w.pumpStopped));

@@ -9,7 +9,7 @@ import { num } from "../physiology/params.js";
 import { CRITERION_BY_ID } from "../procedure/plan/citations.js";
 import { zoneEnd_mm } from "../procedure/plan/interference.js";
 import { describeClip, describeClips } from "../procedure/plan/rank.js";
-import { describeSetting } from "../procedure/plan/support.js";
+import { describeSetting, describeWeanLevel } from "../procedure/plan/support.js";
 import type { ClipStrategy, PlanResult } from "../procedure/plan/types.js";
 import { outlookText } from "../procedure/plan/wean.js";
 import { esc, fixed, table } from "./html.js";
@@ -54,8 +54,11 @@ function warningsSection(r: PlanResult): string {
 function weanSection(r: PlanResult): string {
   const w = r.weanTest;
   const cols: [string, Measurements | null][] = [
-    [`current: ${describeSetting(w.settings.current)}`, w.current],
-    [`low support: ${describeSetting(w.settings.lowSupport)}, after ${w.assessmentHold_s} s`, w.lowSupport],
+    [`current: ${describeWeanLevel(w.settings, "current")}`, w.current],
+    [
+      `low support: ${describeWeanLevel(w.settings, "lowSupport")}, after ${w.assessmentHold_s} s`,
+      w.lowSupport,
+    ],
     ["low support: settled", w.lowSupportSettled],
     ["pump stopped (P0, left in place)", w.pumpStopped],
   ];

@@ -14,7 +14,7 @@ import type { PlacedClip } from "../../devices/mitraclip/geometry.js";
 import { checkClipPlacement, segmentCentre_mm } from "../../devices/mitraclip/geometry.js";
 import type { Measurements } from "../../measure/beat.js";
 import { type Params, SEGMENTS } from "../../physiology/params.js";
-import type { ImpellaSetting } from "../circuit.js";
+import type { EcmoSetting, IabpSetting, ImpellaSetting } from "../circuit.js";
 import {
   type Baseline,
   candidateClips,
@@ -38,6 +38,9 @@ export interface SearchSetup {
   impella: ImpellaSetting | null;
   /** Whether a pump is in place during the procedure (for interference). */
   pumpInPlace: boolean;
+  /** Other support at the search's level (IABP, VA-ECMO); absent: none. */
+  iabp?: IabpSetting | null;
+  ecmo?: EcmoSetting | null;
   from: Record<string, number>;
   /** Simulated state at that support with no clip added. */
   baseline: Measurements;
@@ -152,7 +155,12 @@ export async function searchClips(
       picks.map(async (s) => {
         const outcome = await run({
           params: setup.params,
-          devices: { impella: setup.impella, clips: [...setup.existing, ...s.clips] },
+          devices: {
+            impella: setup.impella,
+            clips: [...setup.existing, ...s.clips],
+            iabp: setup.iabp ?? null,
+            ecmo: setup.ecmo ?? null,
+          },
           from: setup.from,
         });
         onSimulated?.(++done, total);

@@ -17,18 +17,20 @@ import { scheduledClips } from "./scheduled-clips.js";
 import { euroscore2Of, scaiOf } from "./scores.js";
 import { searchInfo, TOP_STRATEGIES } from "./search-info.js";
 import { stateAt } from "./state-at.js";
-import { describeSetting } from "./support.js";
+import { describeLevel } from "./support.js";
 import type { ClipSearchInfo, PlanOptions, PlanProgress, PlanResult, PlanWarning } from "./types.js";
 import {
   convergenceWarning,
+  ecmoDistensionWarning,
   gradientWarnings,
+  haemolysisWarning,
   interferenceWarning,
   noMrWarning,
   searchWarnings,
   supportWarning,
   weanWarning,
 } from "./warnings.js";
-import { WEAN_HOLD_S, weanSettings, weanTest, withPump } from "./wean.js";
+import { WEAN_HOLD_S, weanSettings, weanTest, withSupport } from "./wean.js";
 
 export async function planScenario(scenario: Scenario, options: PlanOptions = {}): Promise<PlanResult> {
   const t0 = performance.now();
@@ -47,26 +49,23 @@ export async function planScenario(scenario: Scenario, options: PlanOptions = {}
     const settings = weanSettings(state.devices);
     const mixes = allMixes().slice(1); // the all-current mix is the state itself
     const hold_s = options.weanHold_s ?? WEAN_HOLD_S;
-    const total = mixes.length + (settings.current ? 3 : 0) + (options.waveforms ? 1 : 0);
+    const sd = settings.devices;
+    const total = mixes.length + (sd ? 3 : 0) + (options.waveforms ? 1 : 0);
+    const lowName = describeLevel(settings.lowSupport, settings.other.lowSupport);
     let done = 0;
     const step = (label: string) => (o: StateOutcome) => {
       progress({ phase: "analysis", done: ++done, total, message: label });
       return o;
     };
-    const low = settings.lowSupport
-      ? track(
-          withPump(state, settings.lowSupport, options.waveforms, hold_s),
-          describeSetting(settings.lowSupport),
-        ).then(step("low support"))
+    const low = sd
+      ? track(withSupport(state, sd.lowSupport, options.waveforms, hold_s), lowName).then(step("low support"))
       : null;
     // The same change left to settle: where the patient goes at low support.
-    const lowSettled = settings.lowSupport
-      ? track(withPump(state, settings.lowSupport), `${describeSetting(settings.lowSupport)}, settled`).then(
-          step("low support, settled"),
-        )
+    const lowSettled = sd
+      ? track(withSupport(state, sd.lowSupport), `${lowName}, settled`).then(step("low support, settled"))
       : null;
-    const stopped = settings.pumpStopped
-      ? track(withPump(state, settings.pumpStopped, options.waveforms), "pump stopped").then(
+    const stopped = sd
+      ? track(withSupport(state, sd.pumpStopped, options.waveforms), "support stopped").then(
           step("pump stopped"),
         )
       : null;
@@ -121,6 +120,8 @@ export async function planScenario(scenario: Scenario, options: PlanOptions = {}
           params: state.params,
           existing: state.devices.clips,
           impella: settings.lowSupport,
+          iabp: sd?.lowSupport.iabp ?? null,
+          ecmo: sd?.lowSupport.ecmo ?? null,
           pumpInPlace: settings.current !== null,
           from: state.state,
           baseline,
@@ -145,6 +146,8 @@ export async function planScenario(scenario: Scenario, options: PlanOptions = {}
     const warnings: PlanWarning[] = [
       ...supportWarning(wean),
       ...weanWarning(wean),
+      ...haemolysisWarning(wean),
+      ...ecmoDistensionWarning(wean),
       ...gradientWarnings(gradient),
       ...interferenceWarning(
         clipStrategies[0],

@@ -8,7 +8,7 @@ import type { ScaiStage } from "../../clinical/scai.js";
 import type { ClipDevice } from "../../devices/mitraclip/devices.js";
 import type { Measurements } from "../../measure/beat.js";
 import type { Params, Segment } from "../../physiology/params.js";
-import type { ImpellaSetting } from "../circuit.js";
+import type { Devices, ImpellaSetting } from "../circuit.js";
 import type { StepResult } from "../types.js";
 
 /** Warning codes (contract: the first four at least). */
@@ -21,7 +21,9 @@ export type PlanWarningCode =
   | "no-strategy-meets-criteria"
   | "no-mr-to-treat"
   | "not-converged"
-  | "cannot-be-weaned";
+  | "cannot-be-weaned"
+  | "pump-haemolysis-risk"
+  | "ecmo-lv-distension";
 
 export interface PlanWarning {
   code: PlanWarningCode;
@@ -65,6 +67,10 @@ export interface WeanTest {
     current: ImpellaSetting | null;
     lowSupport: ImpellaSetting | null;
     pumpStopped: ImpellaSetting | null;
+    /** Every support device at each level (Impella, IABP, VA-ECMO); null without any support. */
+    devices?: { current: Devices; lowSupport: Devices; pumpStopped: Devices } | null;
+    /** The IABP and VA-ECMO at each level, described ("" where none). */
+    other?: { current: string; lowSupport: string; pumpStopped: string };
   };
   note: string;
 }

@@ -7,7 +7,7 @@ import { AREA_MIN_CM2, GRADIENT_LIMIT_MMHG } from "./criteria.js";
 import { clipsInZone, INTERFERENCE_ACTIONS, inImpellaZone } from "./interference.js";
 import { describeClip, describeClips } from "./rank.js";
 import type { ScheduledClip } from "./scheduled-clips.js";
-import { describeSetting } from "./support.js";
+import { describeWeanLevel } from "./support.js";
 import type { ClipStrategy, GradientAnalysis, PlanWarning, WeanTest } from "./types.js";
 import { outlookText } from "./wean.js";
 
@@ -40,8 +40,8 @@ export function supportWarning(w: WeanTest): PlanWarning[] {
     {
       code: "support-hides-mr",
       message:
-        `Support hides MR: ${grade(c.mr_grade)}, ${f1(c.mr_rvol_mL)} mL/beat at ${describeSetting(w.settings.current)}, ` +
-        `but ${grade(w.lowSupport.mr_grade)}, ${f1(w.lowSupport.mr_rvol_mL)} mL/beat at ${describeSetting(w.settings.lowSupport)} ` +
+        `Support hides MR: ${grade(c.mr_grade)}, ${f1(c.mr_rvol_mL)} mL/beat at ${describeWeanLevel(w.settings, "current")}, ` +
+        `but ${grade(w.lowSupport.mr_grade)}, ${f1(w.lowSupport.mr_rvol_mL)} mL/beat at ${describeWeanLevel(w.settings, "lowSupport")} ` +
         `and ${grade(w.pumpStopped.mr_grade)}, ${f1(w.pumpStopped.mr_rvol_mL)} mL/beat with the pump stopped.` +
         borderline(w),
       actions: [
@@ -60,7 +60,7 @@ export function weanWarning(w: WeanTest): PlanWarning[] {
   return [
     {
       code: "cannot-be-weaned",
-      message: `Left at ${describeSetting(w.settings.lowSupport)} the patient ${outlookText(o)}; MAP ${f1(w.lowSupportSettled?.map_mmHg ?? Number.NaN)} mmHg, CPO ${(w.lowSupportSettled?.cpo_W ?? Number.NaN).toFixed(2)} W, coronary perfusion ${f1(w.lowSupportSettled?.coronary_perfusion_mmHg ?? Number.NaN)} mmHg once settled.`,
+      message: `Left at ${describeWeanLevel(w.settings, "lowSupport")} the patient ${outlookText(o)}; MAP ${f1(w.lowSupportSettled?.map_mmHg ?? Number.NaN)} mmHg, CPO ${(w.lowSupportSettled?.cpo_W ?? Number.NaN).toFixed(2)} W, coronary perfusion ${f1(w.lowSupportSettled?.coronary_perfusion_mmHg ?? Number.NaN)} mmHg once settled.`,
       actions: [
         "Keep the support while assessing; return to it as soon as the look is done.",
         "Treat what keeps the patient on the pump (residual MR, ischaemia) before weaning.",
@@ -171,6 +171,56 @@ export function convergenceWarning(names: string[]): PlanWarning[] {
     {
       code: "not-converged",
       message: `No periodic steady state was reached for: ${[...new Set(names)].join(", ")}; their figures are approximate.`,
+    },
+  ];
+}
+
+/**
+ * Haemolysis index (measure/devices.ts: 1 = Impella CP at P6, 2.5 L/min, no suction) above which the
+ * planner warns [E]: half as much shear exposure again as the reference, or suction a fifth of the time.
+ * The first report's patient (Impella CP at P6 for five days) developed haemolysis, kidney failure and
+ * bleeding (Ugueto-Rodrigo C et al., REC Interv Cardiol 2023;5:315-7).
+ */
+export const HAEMOLYSIS_WARN_INDEX = 1.5;
+export const SUCTION_WARN_PCT = 20;
+
+/** The pump runs fast or in suction now, or stays so at low support: say so, with the figures. */
+export function haemolysisWarning(w: WeanTest): PlanWarning[] {
+  const levels: [string, typeof w.current | null][] = [
+    [describeWeanLevel(w.settings, "current"), w.current],
+    [describeWeanLevel(w.settings, "lowSupport"), w.lowSupportSettled ?? w.lowSupport],
+  ];
+  const bad = levels.filter(
+    ([, m]) =>
+      m !== null &&
+      m.pump_speed_rpm > 0 &&
+      (m.pump_haemolysis_index >= HAEMOLYSIS_WARN_INDEX || m.pump_suction_index_pct >= SUCTION_WARN_PCT),
+  );
+  if (bad.length === 0) return [];
+  const text = bad
+    .map(
+      ([name, m]) =>
+        `${name}: haemolysis index ${(m?.pump_haemolysis_index ?? 0).toFixed(2)} (CP at P6 = 1), suction ${(m?.pump_suction_index_pct ?? 0).toFixed(0)} % of the time`,
+    )
+    .join("; ");
+  return [
+    {
+      code: "pump-haemolysis-risk",
+      message: `Shear exposure of the pump: ${text}. High speed with suction damages red cells (check volume, RV function and the pump's position; lower the P-level if the flow allows); watch plasma free haemoglobin and LDH.`,
+    },
+  ];
+}
+
+/** VA-ECMO without LV unloading that distends the LV (LVEDP above 20 mmHg or an aortic valve that stays shut) [E]. */
+export function ecmoDistensionWarning(w: WeanTest): PlanWarning[] {
+  const m = w.current;
+  const ecmo = w.settings.devices?.current.ecmo;
+  if (!ecmo || w.settings.current !== null) return [];
+  if (m.lvedp_mmHg <= 20 && m.aortic_valve_opens) return [];
+  return [
+    {
+      code: "ecmo-lv-distension",
+      message: `VA-ECMO loads the LV: LVEDP ${f1(m.lvedp_mmHg)} mmHg, aortic valve ${m.aortic_valve_opens ? "opening" : "staying shut"}, wedge ${f1(m.pcwp_mmHg)} mmHg. Consider venting (an Impella: ECPELLA) or less ECMO flow (Schrage B et al., Circulation 2020;142:2095-106).`,
     },
   ];
 }

@@ -13,7 +13,15 @@ import type { Devices, ImpellaSetting } from "../circuit.js";
 import type { CollapseReport } from "../types.js";
 import type { StateJob } from "./job.js";
 import type { PlanState } from "./state-at.js";
-import { describeSetting, LOW_SUPPORT_RULE, lowSupportSetting, stoppedSetting } from "./support.js";
+import {
+  describeLevel,
+  describeOtherSupport,
+  devicesAtLevel,
+  hasSupport,
+  LOW_SUPPORT_RULE,
+  lowSupportSetting,
+  stoppedSetting,
+} from "./support.js";
 import type { WeanOutlook, WeanTest } from "./types.js";
 
 /** Grades of MR that support must hide before the planner warns. */
@@ -32,31 +40,49 @@ export interface WeanSettings {
   current: ImpellaSetting | null;
   lowSupport: ImpellaSetting | null;
   pumpStopped: ImpellaSetting | null;
+  /** Every support device at each level (Impella, IABP, VA-ECMO); null without any support. */
+  devices: { current: Devices; lowSupport: Devices; pumpStopped: Devices } | null;
+  /** The IABP and VA-ECMO at each level, described ("" where none). */
+  other: { current: string; lowSupport: string; pumpStopped: string };
 }
 
 export function weanSettings(devices: Devices): WeanSettings {
   const imp = devices.impella;
+  const any = hasSupport(devices);
+  const low = devicesAtLevel(devices, "low");
+  const stopped = devicesAtLevel(devices, "stopped");
   return {
     current: imp,
     lowSupport: imp ? lowSupportSetting(imp) : null,
     pumpStopped: imp ? stoppedSetting(imp) : null,
+    devices: any ? { current: devices, lowSupport: low, pumpStopped: stopped } : null,
+    other: {
+      current: describeOtherSupport(devices),
+      lowSupport: describeOtherSupport(low),
+      pumpStopped: devices.iabp || devices.ecmo ? "IABP and VA-ECMO off" : "",
+    },
   };
 }
 
-/** The job for the state with the pump set to `impella` (same parameters and clips). */
+/** The job for the state with the support devices as given (same parameters and clips). */
+export function withSupport(state: PlanState, devices: Devices, pvLoop = false, hold_s?: number): StateJob {
+  return {
+    params: state.params,
+    devices: { ...devices, clips: state.devices.clips },
+    from: state.state,
+    pvLoop,
+    hold_s,
+  };
+}
+
+/** The job for the state with the pump set to `impella` (same parameters, clips and other devices). */
 export function withPump(
   state: PlanState,
   impella: ImpellaSetting,
   pvLoop = false,
   hold_s?: number,
 ): StateJob {
-  return {
-    params: state.params,
-    devices: { impella, clips: state.devices.clips },
-    from: state.state,
-    pvLoop,
-    hold_s,
-  };
+  return withSupport(state, { ...state.devices, impella }, pvLoop, hold_s);
 }
 
 /** Where a patient left at low support goes, from the timed look and the settled state. */
@@ -94,9 +120,9 @@ export function weanTest(
   const supportHidesMR = gradeWorse && eroaRatio !== null && eroaRatio >= HIDDEN_EROA_RATIO;
   const outlook =
     lowSupport && settled ? weanOutlook(lowSupport, settled.measurements, settled.collapse) : null;
-  const note = settings.current
-    ? `current: ${describeSetting(settings.current)}; low support: ${describeSetting(settings.lowSupport)} (${LOW_SUPPORT_RULE}), looked at after ${hold_s} s and then left to settle; stopped: P0 with the pump left across the aortic valve`
-    : "no pump in place: nothing to wean";
+  const note = settings.devices
+    ? `current: ${describeLevel(settings.current, settings.other.current)}; low support: ${describeLevel(settings.lowSupport, settings.other.lowSupport)} (${LOW_SUPPORT_RULE}; IABP 1:3; VA-ECMO 1.5 L/min), looked at after ${hold_s} s and then left to settle; stopped: ${describeLevel(settings.pumpStopped, settings.other.pumpStopped)}${settings.pumpStopped ? " with the pump left across the aortic valve" : ""}`
+    : "no support in place: nothing to wean";
   return {
     current,
     lowSupport,
