@@ -14,7 +14,7 @@ import type { Devices } from "./circuit.js";
 import { applyStep, initialParams } from "./execute.js";
 import { beatContext, createSimulation, stateByName } from "./run-state.js";
 import { runToSteadyState } from "./steady-state.js";
-import type { ClipRequest, ImpellaRequest, Scenario, Step } from "./types.js";
+import type { ClipRequest, EcmoRequest, IabpRequest, ImpellaRequest, Scenario, Step } from "./types.js";
 
 export interface LiveChunk {
   /** Samples of this chunk (columns as Simulation.channels). */
@@ -59,6 +59,15 @@ export class LiveSession {
 
   setImpella(req: ImpellaRequest | null): void {
     this.applyStep({ name: "impella", impella: req });
+  }
+
+  /** IABP and VA-ECMO (a field left out stays as it is; null removes the device). */
+  setSupport(iabp?: IabpRequest | null, ecmo?: EcmoRequest | null): void {
+    this.applyStep({
+      name: "support",
+      ...(iabp !== undefined ? { iabp } : {}),
+      ...(ecmo !== undefined ? { ecmo } : {}),
+    });
   }
 
   addClip(req: ClipRequest): void {

@@ -28,6 +28,7 @@ import { Guard } from "./Guard.js";
 import { HaemoPanel } from "./HaemoPanel.js";
 import { PatientControls } from "./PatientControls.js";
 import { PumpConsole } from "./PumpConsole.js";
+import { SupportConsole } from "./SupportConsole.js";
 import { Toolbar } from "./Toolbar.js";
 import { ValveView } from "./ValveView.js";
 
@@ -249,6 +250,13 @@ export function App() {
               devices={engine.devices}
               m={m}
               onImpella={(request) => send({ kind: "impella", request })}
+            />
+          ) : null}
+          {engine && m ? (
+            <SupportConsole
+              devices={engine.devices}
+              m={m}
+              onSupport={(c) => send({ kind: "support", ...c })}
             />
           ) : null}
           <div class="pair">

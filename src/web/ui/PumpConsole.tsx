@@ -46,6 +46,19 @@ export function PumpConsole({ devices, m, onImpella }: PumpConsoleProps) {
           testId="pump-flow-range"
         />
         <Readout label="Speed rpm" value={fmt(m.pump_speed_rpm, 0)} testId="pump-speed" />
+        <Readout
+          label="Suction % time"
+          value={imp ? fmt(m.pump_suction_index_pct, 0) : "–"}
+          testId="pump-suction-index"
+          title="Share of the beat with the inlet in suction"
+        />
+        <Readout
+          label="Haemolysis index"
+          value={imp ? fmt(m.pump_haemolysis_index, 2) : "–"}
+          testId="pump-haemolysis"
+          tone={imp && m.pump_haemolysis_index >= 1.5 ? "alarm" : "normal"}
+          title="Shear exposure relative to an Impella CP at P6 delivering 2.5 L/min without suction (Giersiepen power law; an indicator, not a prediction)"
+        />
       </div>
       <div class="controls-row">
         <label>

@@ -46,6 +46,19 @@ export function changeLabel(change: Change): string {
       if (r.pLevel !== undefined) return `${model} P${r.pLevel}`;
       return model;
     }
+    case "support": {
+      const parts: string[] = [];
+      if (change.iabp === null) parts.push("IABP off");
+      else if (change.iabp) parts.push(`IABP 1:${change.iabp.ratio} ${num(change.iabp.volume_mL)} mL`);
+      if (change.ecmo === null) parts.push("VA-ECMO off");
+      else if (change.ecmo)
+        parts.push(
+          change.ecmo.rpm !== undefined
+            ? `VA-ECMO ${num(change.ecmo.rpm)} rpm`
+            : `VA-ECMO ${num(change.ecmo.flow_L_min ?? 0)} L/min`,
+        );
+      return parts.join(", ");
+    }
     case "addClip": {
       const p = change.request.position;
       const where = typeof p === "string" ? p : `${p.offset_mm > 0 ? "+" : ""}${num(p.offset_mm)} mm`;

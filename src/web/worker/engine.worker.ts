@@ -287,6 +287,9 @@ function applyChange(s: LiveSession, change: Change): LiveSession {
       s.setImpella(change.request);
       return s;
     }
+    case "support":
+      s.setSupport(change.iabp, change.ecmo);
+      return s;
     case "addClip":
       s.addClip(change.request);
       return s;

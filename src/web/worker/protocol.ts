@@ -4,7 +4,14 @@
  */
 import type { Measurements } from "../../measure/beat.js";
 import type { Devices } from "../../procedure/circuit.js";
-import type { ClipRequest, ImpellaRequest, InputProblem, Scenario } from "../../procedure/types.js";
+import type {
+  ClipRequest,
+  EcmoRequest,
+  IabpRequest,
+  ImpellaRequest,
+  InputProblem,
+  Scenario,
+} from "../../procedure/types.js";
 import type { Params, ParamValue, PresetId } from "../domain.js";
 
 /**
@@ -45,6 +52,8 @@ export type Change =
   | { kind: "params"; patch: Record<string, ParamValue> }
   | { kind: "preset"; preset: PresetId }
   | { kind: "impella"; request: ImpellaRequest | null }
+  /** IABP and VA-ECMO: a field left out stays as it is; null removes the device. */
+  | { kind: "support"; iabp?: IabpRequest | null; ecmo?: EcmoRequest | null }
   | { kind: "addClip"; request: ClipRequest }
   | { kind: "removeClip"; index: number };
 

@@ -49,10 +49,12 @@ export function devicesStep(devices: Devices): Step | null {
         ? { model: imp.model, targetFlow_L_min: tidy(imp.targetFlow_L_min) }
         : { model: imp.model, pLevel: imp.pLevel ?? 0 };
   }
+  if (devices.iabp) step.iabp = { ...devices.iabp };
+  if (devices.ecmo) step.ecmo = { ...devices.ecmo };
   if (devices.clips.length) {
     step.clip = devices.clips.map((c) => ({ device: c.device, position: { offset_mm: tidy(c.offset_mm) } }));
   }
-  return step.impella || step.clip ? step : null;
+  return step.impella || step.clip || step.iabp || step.ecmo ? step : null;
 }
 
 /** The situation as a scenario file: preset, overrides, and one step with the devices. */
