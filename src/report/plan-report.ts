@@ -9,7 +9,7 @@ import { num } from "../physiology/params.js";
 import { CRITERION_BY_ID } from "../procedure/plan/citations.js";
 import { zoneEnd_mm } from "../procedure/plan/interference.js";
 import { describeClip, describeClips } from "../procedure/plan/rank.js";
-import { describeSetting, describeWeanLevel } from "../procedure/plan/support.js";
+import { describeOtherSupport, describeSetting, describeWeanLevel } from "../procedure/plan/support.js";
 import type { ClipStrategy, PlanResult } from "../procedure/plan/types.js";
 import { outlookText } from "../procedure/plan/wean.js";
 import { esc, fixed, table } from "./html.js";
@@ -60,10 +60,31 @@ function weanSection(r: PlanResult): string {
       w.lowSupport,
     ],
     ["low support: settled", w.lowSupportSettled],
-    ["pump stopped (P0, left in place)", w.pumpStopped],
+    [w.settings.pumpStopped ? "pump stopped (P0, left in place)" : "support stopped", w.pumpStopped],
   ];
+  const d = w.settings.devices?.current;
   const rows: [string, (m: Measurements) => string][] = [
     ["pump flow (L/min)", (m) => fixed(m.pump_flow_L_min, 2)],
+    ...(w.settings.current
+      ? ([
+          ["pump suction (% of time)", (m) => fixed(m.pump_suction_index_pct, 0)],
+          ["pump haemolysis index (CP P6 = 1)", (m) => fixed(m.pump_haemolysis_index, 2)],
+        ] as [string, (m: Measurements) => string][])
+      : []),
+    ...(d?.iabp
+      ? ([
+          [
+            "IABP augmented diastolic (mmHg)",
+            (m) => (m.iabp_augmented_diastolic_mmHg ? fixed(m.iabp_augmented_diastolic_mmHg) : "–"),
+          ],
+        ] as [string, (m: Measurements) => string][])
+      : []),
+    ...(d?.ecmo
+      ? ([["VA-ECMO flow (L/min)", (m) => fixed(m.ecmo_flow_L_min, 2)]] as [
+          string,
+          (m: Measurements) => string,
+        ][])
+      : []),
     ["MR grade (0-4)", (m) => String(m.mr_grade)],
     ["regurgitant volume (mL/beat)", (m) => fixed(m.mr_rvol_mL)],
     ["regurgitant fraction (%)", (m) => fixed(m.mr_rf_pct)],
@@ -213,6 +234,7 @@ function citationsSection(r: PlanResult): string {
 export function planReportHtml(r: PlanResult): string {
   const devices = [
     r.devices.impella ? describeSetting(r.devices.impella) : "no pump",
+    ...(describeOtherSupport(r.devices) ? [describeOtherSupport(r.devices)] : []),
     ...r.devices.clips.map((c) => `${c.device} at ${c.position ?? `${c.offset_mm} mm`}`),
   ].join("; ");
   return `<!doctype html>
