@@ -12,10 +12,10 @@
  *
  * Model terms per device:
  *  - `margin_mm`: leaflet immobilised each side of the device in diastole (mitral geometry header):
- *    4 mm for 9-mm arms, 5 mm for 12-mm arms [E, calibrated, reference §4.2]; 3 mm for PASCAL's
- *    flexible paddles [E], which conform to the leaflets rather than holding them flat.
+ *    4 mm for 9-mm arms, 5 mm for 12-mm arms [E, calibrated, reference §4.2]; 4 mm for PASCAL's
+ *    10-mm paddles [E] (their flexibility is not credited with sparing more leaflet: no source).
  *  - `spacerSeal`: the spacer fills the gap beside the grasp, lengthening the closure decay
- *    (λ = ⅔·arm length·(1 + spacerSeal)) [E]: 0.5 for the 10-mm spacer, 0.3 for the ACE's, 0 for a clip.
+ *    (λ = ⅔·arm length·(1 + spacerSeal)) [E]: 0.25 for the 10-mm spacer, 0.15 for the ACE's, 0 for a clip.
  *    Calibrated so that PASCAL P10 leaves no more residual MR than an NTW in the same place, with a
  *    mean gradient within 1.5 mmHg of it, as in the CLASP IID randomised comparison (MR ≤ 1+ at 6 months
  *    83.7 % vs 71.1 %; mean gradients alike: Lim DS et al., JACC Cardiovasc Interv 2022;15:2523-36).
@@ -46,16 +46,16 @@ export const CLIPS: Readonly<Record<ClipDevice, ClipData>> = {
     device: "PASCAL-P10",
     armLength_mm: 10,
     width_mm: 10,
-    margin_mm: 3,
-    spacerSeal: 0.5,
+    margin_mm: 4,
+    spacerSeal: 0.25,
     family: "PASCAL",
   },
   "PASCAL-ACE": {
     device: "PASCAL-ACE",
     armLength_mm: 10,
     width_mm: 6,
-    margin_mm: 3,
-    spacerSeal: 0.3,
+    margin_mm: 4,
+    spacerSeal: 0.15,
     family: "PASCAL",
   },
 };

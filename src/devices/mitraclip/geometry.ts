@@ -9,7 +9,7 @@
  *
  * Diastolic orifice: an ellipse whose opening depth is h(x) = h_max·√(1 − (2x/L)²). Each clip
  * immobilises the leaflets over its width plus δ each side (δ = 4 mm for 9-mm arms, 5 mm for
- * 12-mm arms, 3 mm for PASCAL's flexible paddles: devices.ts); that area, times φ = 0.9 (the leaflet bellies still open a little near the clip),
+ * 12-mm arms, 4 mm for PASCAL's paddles: devices.ts); that area, times φ = 0.9 (the leaflet bellies still open a little near the clip),
  * is lost; overlapping zones count once. The rest splits into orifices between clips.
  *
  * Regurgitant orifice: each segment's EROA is spread along its third of the line as a raised cosine

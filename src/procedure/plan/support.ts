@@ -47,6 +47,8 @@ export const LOW_SUPPORT_RULE = `P${LOW_SUPPORT_P_LEVEL} for a pump run at a P-l
 
 export const LOW_SUPPORT_IABP_RATIO = 3;
 export const LOW_SUPPORT_ECMO_FLOW_L_MIN = 1.5;
+/** The rule for the IABP and VA-ECMO, to follow their settings in messages. */
+export const OTHER_LOW_SUPPORT_RULE = `IABP 1:${LOW_SUPPORT_IABP_RATIO}, VA-ECMO ${LOW_SUPPORT_ECMO_FLOW_L_MIN} L/min or the current flow if lower`;
 
 export function lowIabp(b: IabpSetting): IabpSetting {
   return { ...b, ratio: LOW_SUPPORT_IABP_RATIO };

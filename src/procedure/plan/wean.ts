@@ -20,6 +20,7 @@ import {
   hasSupport,
   LOW_SUPPORT_RULE,
   lowSupportSetting,
+  OTHER_LOW_SUPPORT_RULE,
   stoppedSetting,
 } from "./support.js";
 import type { WeanOutlook, WeanTest } from "./types.js";
@@ -120,8 +121,11 @@ export function weanTest(
   const supportHidesMR = gradeWorse && eroaRatio !== null && eroaRatio >= HIDDEN_EROA_RATIO;
   const outlook =
     lowSupport && settled ? weanOutlook(lowSupport, settled.measurements, settled.collapse) : null;
+  const other = settings.other.current !== "";
   const note = settings.devices
-    ? `current: ${describeLevel(settings.current, settings.other.current)}; low support: ${describeLevel(settings.lowSupport, settings.other.lowSupport)} (${LOW_SUPPORT_RULE}; IABP 1:3; VA-ECMO 1.5 L/min), looked at after ${hold_s} s and then left to settle; stopped: ${describeLevel(settings.pumpStopped, settings.other.pumpStopped)}${settings.pumpStopped ? " with the pump left across the aortic valve" : ""}`
+    ? `current: ${describeLevel(settings.current, settings.other.current)}; low support: ${describeLevel(settings.lowSupport, settings.other.lowSupport)} (${LOW_SUPPORT_RULE}${other ? `; ${OTHER_LOW_SUPPORT_RULE}` : ""}), looked at after ${hold_s} s and then left to settle; stopped: ${
+        settings.pumpStopped ? "P0 with the pump left across the aortic valve" : ""
+      }${settings.pumpStopped && other ? ", " : ""}${settings.other.pumpStopped}`
     : "no support in place: nothing to wean";
   return {
     current,
