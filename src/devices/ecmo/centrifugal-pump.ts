@@ -13,6 +13,9 @@
  *
  * States: Q (mL/s); with a flow target Q̄ (mL/s) and n (krpm); time in drainage suction (s).
  * Aux: speed_krpm, drainage_mmHg (pump inlet), preOxygenator_mmHg, postOxygenator_mmHg, suction.
+ * Stiffness (for the stated-stiffness integrator of the numerics branch, as the Impella states it):
+ * the flow's self-damping −∂(dQ/dt)/∂Q = (2(k + k_d + k_r)|Q| + R_o + R_s·[Q > 0])/L, and the
+ * inertance-elastance rate √((E_ra + E_sa)/L); Q is a "damped" state, the suction time an "accumulator".
  * JSON: { "kind": "centrifugalPump", "name": "ecmo", "from": "ra", "to": "sa", "speed_rpm": 3000 }
  */
 import type { EvalContext, LinkComponent } from "../../engine/component.js";

@@ -18,6 +18,7 @@
  *
  * State: V_b (mL). Signal written: `<name>.volume_mL` (the displacement). Aux: `<name>.balloon_mL`,
  * `<name>.command` (g), `<name>.afterAssist` (1 in an LV cycle whose preceding diastole was assisted). Reads heart.beats, heart.period_s, heart.timeScale.
+ * Stiffness: V_b relaxes at 1/τ ≤ 40/s, well inside RK4's region at an 8-ms step (0.32); no statement needed.
  * JSON: { "kind": "intraAorticBalloon", "name": "iabp", "volume_mL": 40, "ratio": 1, "lvDelay_s": 0.16,
  *         "notch_s": 0.32, "inflationOffset_s": 0, "deflationOffset_s": 0 }
  */

@@ -42,7 +42,10 @@ export function mixJob(state: PlanState, mix: Mix): StateJob {
   if (!mix.has("anaemia")) params.hb_g_dL = REFERENCE_HB_G_DL;
   return {
     params,
-    devices: { impella: mix.has("flow") ? state.devices.impella : null, clips: state.devices.clips },
+    // The flow factor is the support's: every support device in place (Impella, IABP, VA-ECMO) or none.
+    devices: mix.has("flow")
+      ? state.devices
+      : { impella: null, clips: state.devices.clips, iabp: null, ecmo: null },
     from: state.state,
   };
 }
