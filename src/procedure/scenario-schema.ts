@@ -273,7 +273,15 @@ export function closestParameter(key: string): string | undefined {
   return bySuffix.length === 1 ? bySuffix[0] : undefined;
 }
 
+/** Parameters removed in a release, with what replaces them (README changelog). */
+const REMOVED_PARAMETERS: Readonly<Record<string, string>> = {
+  "mr.closureVolume_mL":
+    "removed in 0.2.0: the mitral orifice now follows tethering against the coaptation reserve; use mr.tetheringElasticity (how strongly the orifice follows LV size)",
+};
+
 function unknownParameterMessage(key: string): string {
+  const removed = REMOVED_PARAMETERS[key];
+  if (removed) return removed;
   const near = closestParameter(key);
   // With a likely match, the whole list (57 paths) only buries it; without one, the list is the help.
   if (near) return `unknown parameter; did you mean ${near}?`;
