@@ -28,13 +28,14 @@ import {
   type ParamDef,
   type Params,
   PRESET_IDS,
+  presetParams,
   SEGMENTS,
 } from "../physiology/params.js";
 import { briefJson } from "../text/brief-json.js";
 import { escapeText } from "../text/escape-text.js";
 import { duplicateKeyOffset } from "../text/json-duplicate-key.js";
 import { type Devices, MAX_TARGET_FLOW_L_MIN } from "./circuit.js";
-import { applyStep, initialParams } from "./execute.js";
+import { applyStep } from "./execute.js";
 import { MAX_DEPTH, shapeProblem } from "./input-shape.js";
 import { InputError, type InputProblem, type Scenario, type Step } from "./types.js";
 
@@ -459,7 +460,11 @@ function issueProblems(iss: z.core.$ZodIssue, prefix: readonly PropertyKey[], ou
 
 function deviceProblems(scenario: Scenario): InputProblem[] {
   const problems: InputProblem[] = [];
-  let params: Params = initialParams(scenario);
+  // The preset and overrides as given: placing clips needs the valve's size, not the patient's simulated
+  // mitral reference (initialParams runs a simulation for that; parsing must stay cheap).
+  let params: Params = presetParams(scenario.patient.preset);
+  for (const [k, v] of Object.entries(scenario.patient.overrides ?? {}))
+    params[k] = typeof v === "object" ? { ...v } : v;
   let devices: Devices = { impella: null, clips: [] };
   scenario.steps.forEach((step: Step, i) => {
     try {
