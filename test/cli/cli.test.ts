@@ -239,7 +239,7 @@ const BAD: Record<string, (string | RegExp)[]> = {
     /^steps\[0\]\.set\.foo\.bar: unknown parameter \(known: hr_bpm, hb_g_dL, .*\)$/,
   ],
   "unknown-step-key.json": [
-    "steps[1].clips: unknown key; did you mean clip? (allowed: name, impella, clip, set, hold_s)",
+    "steps[1].clips: unknown key; did you mean clip? (allowed: name, impella, iabp, ecmo, clip, set, hold_s)",
   ],
   "unknown-preset.json": [
     'patient.preset: "septic-shock" is not allowed; expected one of normal, cardiogenic-shock-acute-mr',
@@ -268,7 +268,7 @@ const BAD: Record<string, (string | RegExp)[]> = {
   "duplicate-key.yml": ["duplicate-key.yml: malformed YAML at line 2, column 1: Map keys must be unique"],
   "empty.json": ["empty.json: the file is empty; expected a scenario (id, title, patient, steps)"],
   "missing.json": [
-    "test/fixtures/bad/missing.json: no built-in case or file of that name (built-in cases: impella-cp-two-clips, impella5-wean-test, shock-demo)",
+    "test/fixtures/bad/missing.json: no built-in case or file of that name (built-in cases: impella-cp-two-clips, impella5-wean-test, shock-demo, iabp-timing, ecpella, pascal-vs-mitraclip)",
   ],
 };
 

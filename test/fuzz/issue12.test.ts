@@ -144,7 +144,7 @@ describe("item 6: control characters are escaped", () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).not.toMatch(RAW_CONTROL);
     expect(bad.stderr.trimEnd().split("\n")).toEqual([
-      "steps[0].\\u001b[31mkey: unknown key (allowed: name, impella, clip, set, hold_s)",
+      "steps[0].\\u001b[31mkey: unknown key (allowed: name, impella, iabp, ecmo, clip, set, hold_s)",
     ]);
     writeFileSync(
       file,
@@ -193,7 +193,7 @@ describe("item 8: the library checks its callers", () => {
           A3P3: 0.3,
         }),
       ),
-    ).toBe('clipGeometry(clips)[0].device: "ZZ" is not allowed; expected one of NT, NTW, XT, XTW');
+    ).toBe('clipGeometry(clips)[0].device: "ZZ" is not allowed; expected one of NT, NTW, XT, XTW, PASCAL-P10, PASCAL-ACE');
     const c = lib.getCase("shock-demo") as lib.Scenario;
     expect(
       problem(() =>

@@ -37,7 +37,7 @@ describe("loadScenario", () => {
 
   it("loadScenario names a missing file and lists the built-in cases", () => {
     expect(problems(() => loadScenario("no/such/file.json"))).toEqual([
-      "no/such/file.json: no built-in case or file of that name (built-in cases: impella-cp-two-clips, impella5-wean-test, shock-demo)",
+      "no/such/file.json: no built-in case or file of that name (built-in cases: impella-cp-two-clips, impella5-wean-test, shock-demo, iabp-timing, ecpella, pascal-vs-mitraclip)",
     ]);
   });
 

@@ -94,7 +94,7 @@ describe("parseScenario", () => {
     };
     expect(problems(raw)).toEqual([
       "patient.age: unknown key (allowed: preset, overrides)",
-      "steps[0].clips: unknown key; did you mean clip? (allowed: name, impella, clip, set, hold_s)",
+      "steps[0].clips: unknown key; did you mean clip? (allowed: name, impella, iabp, ecmo, clip, set, hold_s)",
       "steps[1].impella.speed: unknown key (allowed: model, pLevel, targetFlow_L_min)",
       "steps[2].clip.arm: unknown key (allowed: device, position)",
       "steps[3].clip.position.side: unknown key (allowed: offset_mm)",
@@ -169,13 +169,13 @@ describe("parseScenario", () => {
         ),
       ),
     ).toEqual([
-      'steps[0].clip.device: "ZT" is not allowed; expected one of NT, NTW, XT, XTW',
+      'steps[0].clip.device: "ZT" is not allowed; expected one of NT, NTW, XT, XTW, PASCAL-P10, PASCAL-ACE',
       'steps[1].clip.position: "A4P4" is not a clip position; expected A1P1, A2P2, A3P3 or { "offset_mm": x } (mm from the centre of A2-P2, negative toward A1P1)',
       'steps[2].clip.position.offset_mm: "x" is not a number; expected -100..100 mm',
       'steps[3].clip.position: missing; expected A1P1, A2P2, A3P3 or { "offset_mm": x } (mm from the centre of A2-P2, negative toward A1P1)',
       "steps[4].clip: must not be empty",
       'steps[5].clip: 5 is not a clip; expected { "device", "position" } or a list of them',
-      'steps[6].clip[1].device: "XX" is not allowed; expected one of NT, NTW, XT, XTW',
+      'steps[6].clip[1].device: "XX" is not allowed; expected one of NT, NTW, XT, XTW, PASCAL-P10, PASCAL-ACE',
     ]);
   });
 
