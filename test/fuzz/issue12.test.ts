@@ -193,7 +193,9 @@ describe("item 8: the library checks its callers", () => {
           A3P3: 0.3,
         }),
       ),
-    ).toBe('clipGeometry(clips)[0].device: "ZZ" is not allowed; expected one of NT, NTW, XT, XTW, PASCAL-P10, PASCAL-ACE');
+    ).toBe(
+      'clipGeometry(clips)[0].device: "ZZ" is not allowed; expected one of NT, NTW, XT, XTW, PASCAL-P10, PASCAL-ACE',
+    );
     const c = lib.getCase("shock-demo") as lib.Scenario;
     expect(
       problem(() =>
