@@ -242,7 +242,7 @@ const BAD: Record<string, (string | RegExp)[]> = {
     "steps[1].clips: unknown key; did you mean clip? (allowed: name, impella, clip, set, hold_s)",
   ],
   "unknown-preset.json": [
-    'patient.preset: "septic-shock" is not allowed; expected one of normal, cardiogenic-shock-acute-mr',
+    'patient.preset: "septic-shock" is not allowed; expected one of normal, cardiogenic-shock-acute-mr, cardiogenic-shock-papillary-rupture',
     "notes: unknown key (allowed: id, title, source, patient, steps, euroscore2)",
   ],
   "both-plevel-and-flow.json": [
