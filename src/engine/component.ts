@@ -19,6 +19,17 @@ export interface EvalContext {
   readonly s: Float64Array;
   /** Auxiliary outputs for recording (orifice areas, pump speed...). */
   readonly aux: Float64Array;
+  /**
+   * Node stiffness dP/dV (mmHg/mL), by node index, written with the pressure (optional: 0 if a
+   * kind does not write it). Links read it to state their local stiffness.
+   */
+  readonly elastance: Float64Array;
+  /**
+   * Link stiffness (1/s), by link index: the largest local eigenvalue modulus this link contributes
+   * (e.g. a resistor between two nodes: (E_from + E_to)/R). The integrator sub-steps when
+   * dt × max(rate) would leave RK4's stability region (docs/decisions/0003). Optional: 0 if unwritten.
+   */
+  readonly rate: Float64Array;
 }
 
 export interface NodeComponent {

@@ -115,6 +115,11 @@ export class AxialPump implements LinkComponent {
     const loss = rs * (q > 0 ? q : 0);
     dy[this.iQ] = (h - head - loss) * this.invL;
     ctx.q[this.linkIndex] = q;
+    // Local stiffness (1/s): ∂/∂Q of the loss terms, plus the inertance–elastance oscillation.
+    const eSum = ctx.elastance[this.fromIndex] + ctx.elastance[this.toIndex];
+    ctx.rate[this.linkIndex] =
+      (2 * (q >= 0 ? this.kf : this.kb) * Math.abs(q) + (q > 0 ? rs : 0)) * this.invL +
+      Math.sqrt(eSum * this.invL);
     const suction = loss > SUCTION_FLAG_MMHG ? 1 : 0;
     dy[this.iSuct] = suction;
     if (this.iN >= 0) {

@@ -116,6 +116,11 @@ export class ElastanceChamber implements NodeComponent {
     const dv = y[this.volumeIndex] - sp.v0_mL;
     s[this.eSig] = e;
     s[this.kSig] = ees;
-    ctx.p[this.nodeIndex] = e * ees * dv + (1 - e) * sp.beta_mmHg * Math.expm1(sp.alpha_per_mL * dv);
+    // exp − 1 rather than expm1: the absolute error (≈1e-16·β mmHg) is far below anything measured,
+    // and exp also gives the passive stiffness dP/dV = αβ·e^{αΔV}.
+    const ex = Math.exp(sp.alpha_per_mL * dv);
+    const passive = (1 - e) * sp.beta_mmHg;
+    ctx.p[this.nodeIndex] = e * ees * dv + passive * (ex - 1);
+    ctx.elastance[this.nodeIndex] = e * ees + passive * sp.alpha_per_mL * ex;
   }
 }

@@ -141,5 +141,10 @@ export class OrificeValve implements LinkComponent {
     dy[this.zIdx] = (target - zRaw) / (target > zRaw ? sp.tauOpen_s : sp.tauClose_s);
     ctx.q[this.linkIndex] = q;
     ctx.aux[this.areaAux] = area;
+    // Local stiffness: the loss term's ∂/∂Q, |Q|·area/(aLoss²·ℓ) ≈ v/ℓ, plus the inertance–elastance
+    // oscillation √((E_from + E_to)·area/(ρℓ)) (an upper bound of the 2×2 eigenvalue modulus).
+    const eSum = ctx.elastance[this.fromIndex] + ctx.elastance[this.toIndex];
+    ctx.rate[this.linkIndex] =
+      (2 * b * Math.abs(q) * area) / this.lPerInvA + Math.sqrt((eSum * area) / this.lPerInvA);
   }
 }

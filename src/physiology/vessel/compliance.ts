@@ -49,5 +49,6 @@ export class Compliance implements NodeComponent {
   evalPressure(y: Float64Array, ctx: EvalContext): void {
     const vu = this.vuSig >= 0 ? this.vu + ctx.s[this.vuSig] : this.vu;
     ctx.p[this.nodeIndex] = (y[this.volumeIndex] - vu) * this.invC;
+    ctx.elastance[this.nodeIndex] = this.invC;
   }
 }

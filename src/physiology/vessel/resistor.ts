@@ -46,5 +46,7 @@ export class Resistor implements LinkComponent {
     const dp = ctx.p[this.fromIndex] - ctx.p[this.toIndex];
     const g = this.scaleSig >= 0 ? this.g / ctx.s[this.scaleSig] : this.g;
     ctx.q[this.linkIndex] = dp * g;
+    // The two-node RC mode: dΔV/dt = −g·(E_from + E_to)·ΔV.
+    ctx.rate[this.linkIndex] = g * (ctx.elastance[this.fromIndex] + ctx.elastance[this.toIndex]);
   }
 }

@@ -1,0 +1,65 @@
+/**
+ * Random valid patients and devices for property tests and the benchmark: each number parameter is
+ * left at the preset value, drawn uniformly in its declared range, or set to a range end (so ends
+ * are sampled often); cross-parameter constraints are respected. Deterministic from a seed.
+ */
+import { IMPELLA_MODELS } from "../src/devices/impella/models.js";
+import { CLIP_DEVICES } from "../src/devices/mitraclip/devices.js";
+import { checkClipPlacement } from "../src/devices/mitraclip/geometry.js";
+import { MIN_MR_VOLUME_GAP_ML, PARAMS, type Params, presetParams } from "../src/physiology/params.js";
+import type { Devices } from "../src/procedure/circuit.js";
+
+/** Deterministic PRNG (mulberry32) so that a failure can be replayed from its seed. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Keeps the MR volume constraint (refVolume > closureVolume + gap) after a draw. */
+export function fixConstraints(params: Params, r: () => number = () => 0.5): void {
+  const gap = MIN_MR_VOLUME_GAP_ML + 1;
+  if ((params["mr.refVolume_mL"] as number) < (params["mr.closureVolume_mL"] as number) + gap) {
+    params["mr.closureVolume_mL"] = Math.min(params["mr.closureVolume_mL"] as number, 400 - gap - 1);
+    params["mr.refVolume_mL"] = Math.min(400, (params["mr.closureVolume_mL"] as number) + gap + r() * 100);
+  }
+}
+
+/**
+ * @param endShare probability that a changed number parameter is put at a range end rather than
+ * drawn inside the range.
+ */
+export function randomCase(seed: number, endShare = 0): { params: Params; devices: Devices } {
+  const r = rng(seed);
+  const params = presetParams(r() < 0.5 ? "normal" : "cardiogenic-shock-acute-mr");
+  for (const p of PARAMS) {
+    if (p.type === "number" && r() < 0.5) {
+      const u = r();
+      params[p.path] = u < endShare / 2 ? p.min : u < endShare ? p.max : p.min + r() * (p.max - p.min);
+    } else if (p.type === "boolean" && r() < 0.2) params[p.path] = r() < 0.5;
+    else if (p.type === "segments" && r() < 0.3) {
+      const a = r();
+      const b = r() * (1 - a);
+      params[p.path] = { A1P1: a, A2P2: b, A3P3: 1 - a - b };
+    }
+  }
+  fixConstraints(params, r);
+  const devices: Devices = { impella: null, clips: [] };
+  if (r() < 0.6) {
+    const model = IMPELLA_MODELS[Math.floor(r() * 4)];
+    devices.impella =
+      r() < 0.7 ? { model, pLevel: Math.floor(r() * 10) } : { model, targetFlow_L_min: 0.5 + r() * 3 };
+  }
+  const nClips = Math.floor(r() * 3);
+  for (let i = 0; i < nClips; i++) {
+    const c = { device: CLIP_DEVICES[Math.floor(r() * 4)], offset_mm: Math.round((r() - 0.5) * 28) };
+    if (checkClipPlacement([...devices.clips, c], params["mv.commissuralLength_mm"] as number).length === 0)
+      devices.clips.push(c);
+  }
+  return { params, devices };
+}
