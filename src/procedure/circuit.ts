@@ -9,8 +9,6 @@
 import { IMPELLA_MODELS, type ImpellaModel } from "../devices/impella/models.js";
 import { CLIP_DEVICES } from "../devices/mitraclip/devices.js";
 import { checkClipPlacement, clipGeometry, type PlacedClip } from "../devices/mitraclip/geometry.js";
-import type { CircuitSpec } from "../engine/assemble.js";
-import type { LinkSpec, NodeSpec } from "../engine/registry.js";
 import { viscosityResistanceFactor } from "../physiology/blood/viscosity.js";
 import {
   bool,
@@ -21,6 +19,7 @@ import {
   SEGMENTS,
   shares,
 } from "../physiology/params.js";
+import type { ClipshockCircuit, LinkSpec, NodeSpec } from "./kinds.js";
 import { InputError } from "./types.js";
 
 export interface ImpellaSetting {
@@ -111,7 +110,7 @@ function checkDevices(params: Params, devices: Devices): { path: string; message
   return out;
 }
 
-export function buildCircuit(params: Params, devices: Devices): CircuitSpec {
+export function buildCircuit(params: Params, devices: Devices): ClipshockCircuit {
   const values = checkParamValues(params);
   const problems = values.length
     ? values

@@ -13,6 +13,7 @@ import { arterialO2Content_mL_dL } from "../physiology/blood/viscosity.js";
 import type { Params } from "../physiology/params.js";
 import { num, SEGMENTS } from "../physiology/params.js";
 import { buildCircuit, type Devices, mitralGeometry } from "./circuit.js";
+import "./kinds.js";
 import { runToSteadyState, type SteadyStateOptions } from "./steady-state.js";
 
 export interface RunOptions extends SteadyStateOptions {

@@ -3,6 +3,7 @@ import { assemble } from "../../src/engine/assemble.js";
 import { Simulation } from "../../src/engine/simulation.js";
 import { CONTRACT_NUMERIC_KEYS } from "../../src/measure/beat.js";
 import { presetParams } from "../../src/physiology/params.js";
+import "../../src/procedure/kinds.js";
 import { createSimulation, runState } from "../../src/procedure/run-state.js";
 
 const CONTRACT_KEYS = CONTRACT_NUMERIC_KEYS;

@@ -19,6 +19,7 @@
  */
 import type { EvalContext, LinkComponent } from "../../engine/component.js";
 import type { Layout } from "../../engine/layout.js";
+import { registerLinkKind } from "../../engine/registry.js";
 import { ML_S_PER_L_MIN } from "../../units/index.js";
 import { BACKFLOW_LOSS_RATIO, IMPELLA, type ImpellaModel } from "./models.js";
 
@@ -133,3 +134,5 @@ export class AxialPump implements LinkComponent {
     ctx.aux[this.auxLoss] = loss;
   }
 }
+
+registerLinkKind<AxialPumpSpec>("axialPump", { create: (s) => new AxialPump(s), evalAll: AxialPump.evalAll });

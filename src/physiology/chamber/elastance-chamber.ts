@@ -15,6 +15,7 @@
  */
 import type { EvalContext, NodeComponent } from "../../engine/component.js";
 import type { Layout } from "../../engine/layout.js";
+import { registerNodeKind } from "../../engine/registry.js";
 
 export interface ElastanceChamberSpec {
   kind: "elastanceChamber";
@@ -124,3 +125,8 @@ export class ElastanceChamber implements NodeComponent {
     ctx.elastance[this.nodeIndex] = e * ees + passive * sp.alpha_per_mL * ex;
   }
 }
+
+registerNodeKind<ElastanceChamberSpec>("elastanceChamber", {
+  create: (s) => new ElastanceChamber(s),
+  evalAll: ElastanceChamber.evalAll,
+});

@@ -11,6 +11,7 @@
  */
 import type { ControlComponent, EvalContext } from "../../engine/component.js";
 import type { Layout } from "../../engine/layout.js";
+import { registerControlKind } from "../../engine/registry.js";
 
 export interface HeartClockSpec {
   kind: "heartClock";
@@ -67,3 +68,5 @@ export class HeartClock implements ControlComponent {
     dy[this.phiIdx] = 1 / ctx.s[this.periodSig];
   }
 }
+
+registerControlKind<HeartClockSpec>("heartClock", (s) => new HeartClock(s));

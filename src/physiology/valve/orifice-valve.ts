@@ -26,6 +26,7 @@
  */
 import type { EvalContext, LinkComponent } from "../../engine/component.js";
 import type { Layout } from "../../engine/layout.js";
+import { registerLinkKind } from "../../engine/registry.js";
 import { BERNOULLI_MMHG_S2_CM4_ML2, INERTANCE_MMHG_S2_ML_PER_CM_CM2 } from "../../units/index.js";
 
 export interface RegurgitationSpec {
@@ -148,3 +149,8 @@ export class OrificeValve implements LinkComponent {
       (2 * b * Math.abs(q) * area) / this.lPerInvA + Math.sqrt((eSum * area) / this.lPerInvA);
   }
 }
+
+registerLinkKind<OrificeValveSpec>("orificeValve", {
+  create: (s) => new OrificeValve(s),
+  evalAll: OrificeValve.evalAll,
+});

@@ -8,6 +8,7 @@
  */
 import type { EvalContext, NodeComponent } from "../../engine/component.js";
 import type { Layout } from "../../engine/layout.js";
+import { registerNodeKind } from "../../engine/registry.js";
 
 export interface ComplianceSpec {
   kind: "compliance";
@@ -52,3 +53,8 @@ export class Compliance implements NodeComponent {
     ctx.elastance[this.nodeIndex] = this.invC;
   }
 }
+
+registerNodeKind<ComplianceSpec>("compliance", {
+  create: (s) => new Compliance(s),
+  evalAll: Compliance.evalAll,
+});

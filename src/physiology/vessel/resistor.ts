@@ -8,6 +8,7 @@
  */
 import type { EvalContext, LinkComponent } from "../../engine/component.js";
 import type { Layout } from "../../engine/layout.js";
+import { registerLinkKind } from "../../engine/registry.js";
 
 export interface ResistorSpec {
   kind: "resistor";
@@ -50,3 +51,5 @@ export class Resistor implements LinkComponent {
     ctx.rate[this.linkIndex] = g * (ctx.elastance[this.fromIndex] + ctx.elastance[this.toIndex]);
   }
 }
+
+registerLinkKind<ResistorSpec>("resistor", { create: (s) => new Resistor(s), evalAll: Resistor.evalAll });
