@@ -2,7 +2,7 @@
  * CircuitSpec (plain JSON data) → Model. Validates names and wiring with messages that name the
  * component; builds initial volumes so that the circuit holds exactly `totalVolume_mL`.
  */
-import type { ControlComponent, LinkComponent, NodeComponent } from "./component.js";
+import type { LinkComponent, NodeComponent } from "./component.js";
 import { Layout } from "./layout.js";
 import { Model } from "./model.js";
 import {

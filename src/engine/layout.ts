@@ -10,11 +10,18 @@ export class Layout {
   readonly signalNames: string[] = [];
   readonly signalInitial: number[] = [];
   readonly auxNames: string[] = [];
+  /** States that may report self-damping (EvalContext.damping), in slot order. */
+  readonly dampedStates: number[] = [];
 
-  state(name: string, initial: number): number {
+  /**
+   * A state slot. `damped`: the component writes this state's self-damping into
+   * EvalContext.damping (a stiff flow the integrator takes exponentially).
+   */
+  state(name: string, initial: number, damped = false): number {
     if (this.stateNames.includes(name)) throw new Error(`duplicate state slot ${name}`);
     this.stateNames.push(name);
     this.stateInitial.push(initial);
+    if (damped) this.dampedStates.push(this.stateNames.length - 1);
     return this.stateNames.length - 1;
   }
 

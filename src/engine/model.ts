@@ -26,6 +26,9 @@ export class Model implements EvalContext {
   readonly aux: Float64Array;
   readonly elastance: Float64Array;
   readonly rate: Float64Array;
+  readonly damping: Float64Array;
+  /** Indices of the states that may report self-damping. */
+  readonly dampedStates: Int32Array;
   /** The state vector (volumes mL, flows mL/s, control states). */
   readonly y: Float64Array;
   readonly size: number;
@@ -58,6 +61,8 @@ export class Model implements EvalContext {
     this.aux = new Float64Array(layout.auxNames.length);
     this.elastance = new Float64Array(nodes.length);
     this.rate = new Float64Array(links.length);
+    this.damping = new Float64Array(this.size);
+    this.dampedStates = Int32Array.from(layout.dampedStates);
     this.volIdx = Int32Array.from(nodes.map((n) => n.volumeIndex));
     this.fromIdx = Int32Array.from(links.map((l) => nodes[l.fromIndex].volumeIndex));
     this.toIdx = Int32Array.from(links.map((l) => nodes[l.toIndex].volumeIndex));

@@ -93,7 +93,7 @@ export class AxialPump implements LinkComponent {
   }
 
   bind(layout: Layout): void {
-    this.iQ = layout.state(`${this.name}.q_mL_s`, 0);
+    this.iQ = layout.state(`${this.name}.q_mL_s`, 0, true);
     if (this.flowTarget) {
       this.iQf = layout.state(`${this.name}.meanFlow_mL_s`, this.target);
       const d = IMPELLA[this.spec.model];
@@ -116,11 +116,11 @@ export class AxialPump implements LinkComponent {
     const loss = rs * (q > 0 ? q : 0);
     dy[this.iQ] = (h - head - loss) * this.invL;
     ctx.q[this.linkIndex] = q;
-    // Local stiffness (1/s): ∂/∂Q of the loss terms, plus the inertance–elastance oscillation.
+    // Stiffness (1/s): the loss terms' −∂/∂Q is the flow's self-damping (taken exactly by the
+    // integrator); the inertance–elastance oscillation limits the step.
+    ctx.damping[this.iQ] = (2 * (q >= 0 ? this.kf : this.kb) * Math.abs(q) + (q > 0 ? rs : 0)) * this.invL;
     const eSum = ctx.elastance[this.fromIndex] + ctx.elastance[this.toIndex];
-    ctx.rate[this.linkIndex] =
-      (2 * (q >= 0 ? this.kf : this.kb) * Math.abs(q) + (q > 0 ? rs : 0)) * this.invL +
-      Math.sqrt(eSum * this.invL);
+    ctx.rate[this.linkIndex] = Math.sqrt(eSum * this.invL);
     const suction = loss > SUCTION_FLAG_MMHG ? 1 : 0;
     dy[this.iSuct] = suction;
     if (this.iN >= 0) {

@@ -35,6 +35,7 @@ function setup(spec: Partial<OrificeValveSpec> = {}) {
     aux: new Float64Array(4),
     elastance: new Float64Array(2),
     rate: new Float64Array(1),
+    damping: new Float64Array(y.length),
   };
   return {
     v,

@@ -91,7 +91,7 @@ export class OrificeValve implements LinkComponent {
   }
 
   bind(layout: Layout): void {
-    this.qIdx = layout.state(`${this.name}.q_mL_s`, 0);
+    this.qIdx = layout.state(`${this.name}.q_mL_s`, 0, true);
     this.zIdx = layout.state(`${this.name}.opening`, 0);
     this.areaAux = layout.aux(`${this.name}.area_cm2`);
     if (this.spec.regurgitation) this.regAux = layout.aux(`${this.name}.regurgitantArea_cm2`);
@@ -142,11 +142,12 @@ export class OrificeValve implements LinkComponent {
     dy[this.zIdx] = (target - zRaw) / (target > zRaw ? sp.tauOpen_s : sp.tauClose_s);
     ctx.q[this.linkIndex] = q;
     ctx.aux[this.areaAux] = area;
-    // Local stiffness: the loss term's ∂/∂Q, |Q|·area/(aLoss²·ℓ) ≈ v/ℓ, plus the inertance–elastance
-    // oscillation √((E_from + E_to)·area/(ρℓ)) (an upper bound of the 2×2 eigenvalue modulus).
+    // Stiffness: the loss term's −∂/∂Q = 2B|Q|·area/(ρℓ) ≈ v/ℓ is the flow's self-damping (taken
+    // exactly by the integrator); the inertance–elastance oscillation √((E_from + E_to)·area/(ρℓ))
+    // is what limits the step.
+    ctx.damping[this.qIdx] = (2 * b * Math.abs(q) * area) / this.lPerInvA;
     const eSum = ctx.elastance[this.fromIndex] + ctx.elastance[this.toIndex];
-    ctx.rate[this.linkIndex] =
-      (2 * b * Math.abs(q) * area) / this.lPerInvA + Math.sqrt((eSum * area) / this.lPerInvA);
+    ctx.rate[this.linkIndex] = Math.sqrt((eSum * area) / this.lPerInvA);
   }
 }
 
