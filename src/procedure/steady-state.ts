@@ -13,6 +13,8 @@
  * remaining distance to the 400 s state is ≈ 1-2 × the last window change; two changes below 0.2 %
  * leave the state within 0.5 % of a 400 s run (test/verification/steady-state.test.ts measures it).
  * Measured floor of the window change at steady state: 0.01-0.1 % (a slow beat-phase modulation).
+ * Beat-to-beat scatter (grid aliasing of per-beat extremes and thresholds, a reflex oscillation) widens
+ * the allowance by its standard error (see windowChange); a smooth drift does not.
  */
 import type { Simulation } from "../engine/simulation.js";
 import { type BeatContext, type Measurements, measureBeat, NUMERIC_KEYS } from "../measure/beat.js";
@@ -103,6 +105,9 @@ export function averageMeasurements(list: readonly Measurements[]): Measurements
   return out;
 }
 
+/** Allowance in standard errors of a window mean for beat-to-beat scatter (≈ 3σ of a difference of two means). */
+const SCATTER_SE = 4;
+
 export function runToSteadyState(
   sim: Simulation,
   ctx: BeatContext,
@@ -110,7 +115,7 @@ export function runToSteadyState(
 ): SteadyStateResult {
   const tol = options.tolerance ?? STEADY_TOLERANCE;
   const need = options.consecutive ?? 2;
-  const window = Math.max(1, options.windowBeats ?? STEADY_WINDOW_BEATS);
+  const window = Math.max(2, options.windowBeats ?? STEADY_WINDOW_BEATS);
   const maxSeconds = options.maxSeconds ?? STEADY_MAX_SECONDS;
   const t0 = sim.time_s;
   let prev: Measurements | null = null;
@@ -120,36 +125,73 @@ export function runToSteadyState(
   let lastChange = Infinity;
   let firstSkipped = false;
   let list: Measurements[] = [];
-  sim.advance(maxSeconds, (beat) => {
-    // The first (partial) beat after a restart is not a whole beat.
-    if (!firstSkipped) {
-      firstSkipped = true;
-      return false;
-    }
-    list.push(measureBeat(beat, ctx));
-    beats++;
-    if (list.length < window) return false;
-    const mean = averageMeasurements(list);
-    list = [];
-    if (prev !== null) {
-      const c = steadyChange(mean, prev, tol);
-      lastChange = c * tol;
-      steady = c < 1 ? steady + 1 : 0;
-    }
-    prev = mean;
-    last = mean;
-    return steady >= need;
-  });
+  sim.advanceBeatLocked(
+    maxSeconds,
+    (beat) => {
+      // The first (partial) beat after a restart is not a whole beat.
+      if (!firstSkipped) {
+        firstSkipped = true;
+        return false;
+      }
+      list.push(measureBeat(beat, ctx));
+      beats++;
+      if (list.length < window) return false;
+      const mean = averageMeasurements(list);
+      if (prev !== null) {
+        const c = windowChange(mean, prev, list, tol);
+        lastChange = c * tol;
+        steady = c < 1 ? steady + 1 : 0;
+      }
+      list = [];
+      prev = mean;
+      last = mean;
+      return steady >= need;
+    },
+    window,
+  );
   const converged = steady >= need;
   // A cap shorter than one window: measure what there is, or one more beat.
   if (last === null) {
     if (list.length === 0)
-      sim.advance(60, (beat) => {
-        list.push(measureBeat(beat, ctx));
-        beats++;
-        return true;
-      });
+      sim.advanceBeatLocked(
+        60,
+        (beat) => {
+          list.push(measureBeat(beat, ctx));
+          beats++;
+          return true;
+        },
+        window,
+      );
     last = averageMeasurements(list);
   }
   return { measurements: last, converged, beats, seconds: sim.time_s - t0, lastChange };
+}
+
+/**
+ * The largest change of a watched measurement between two window means, in units of its allowance
+ * max(tol·|previous|, nil, SCATTER_SE·σ/√W), where σ is the beat-to-beat scatter within the window
+ * from successive differences (σ² = mean((x_{k+1} − x_k)²)/2, blind to a smooth trend, so a drifting
+ * transient gets no extra allowance while grid aliasing and reflex oscillation do).
+ */
+export function windowChange(
+  mean: Measurements,
+  prev: Measurements,
+  beats: readonly Measurements[],
+  tol: number,
+): number {
+  let worst = 0;
+  for (const [k, nil] of WATCH) {
+    const x = mean[k] as number;
+    const y = prev[k] as number;
+    let d2 = 0;
+    for (let i = 1; i < beats.length; i++) {
+      const d = (beats[i][k] as number) - (beats[i - 1][k] as number);
+      d2 += d * d;
+    }
+    const sigma = Math.sqrt(d2 / (2 * Math.max(1, beats.length - 1)));
+    const allowance = Math.max(tol * Math.abs(y), nil, (SCATTER_SE * sigma) / Math.sqrt(beats.length));
+    const c = Math.abs(x - y) / allowance;
+    if (c > worst) worst = c;
+  }
+  return worst;
 }

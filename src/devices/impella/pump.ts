@@ -93,13 +93,13 @@ export class AxialPump implements LinkComponent {
   }
 
   bind(layout: Layout): void {
-    this.iQ = layout.state(`${this.name}.q_mL_s`, 0, true);
+    this.iQ = layout.state(`${this.name}.q_mL_s`, 0, "damped");
     if (this.flowTarget) {
       this.iQf = layout.state(`${this.name}.meanFlow_mL_s`, this.target);
       const d = IMPELLA[this.spec.model];
       this.iN = layout.state(`${this.name}.speed_krpm`, this.spec.initialSpeed_krpm ?? d.speeds_krpm[5]);
     }
-    this.iSuct = layout.state(`${this.name}.suctionTime_s`, 0);
+    this.iSuct = layout.state(`${this.name}.suctionTime_s`, 0, "accumulator");
     this.auxN = layout.aux(`${this.name}.speed_krpm`);
     this.auxS = layout.aux(`${this.name}.suction`);
     this.auxLoss = layout.aux(`${this.name}.inletLoss_mmHg`);

@@ -40,7 +40,7 @@ export class HeartClock implements ControlComponent {
   }
 
   bind(layout: Layout): void {
-    this.phiIdx = layout.state("heart.phase_beats", 0);
+    this.phiIdx = layout.state("heart.phase_beats", 0, "accumulator");
     const t0 = 60 / this.spec.hr_bpm;
     this.phaseSig = layout.signal("heart.phase", 0);
     this.periodSig = layout.signal("heart.period_s", t0);

@@ -91,7 +91,7 @@ export class OrificeValve implements LinkComponent {
   }
 
   bind(layout: Layout): void {
-    this.qIdx = layout.state(`${this.name}.q_mL_s`, 0, true);
+    this.qIdx = layout.state(`${this.name}.q_mL_s`, 0, "damped");
     this.zIdx = layout.state(`${this.name}.opening`, 0);
     this.areaAux = layout.aux(`${this.name}.area_cm2`);
     if (this.spec.regurgitation) this.regAux = layout.aux(`${this.name}.regurgitantArea_cm2`);
