@@ -89,7 +89,6 @@ export class Rk4 {
   step(f: Deriv, t: number, y: Float64Array, dt: number, afterFirstStage?: (t: number) => void): void {
     const y0 = this.y0;
     const n = y.length;
-    for (let i = 0; i < n; i++) y0[i] = y[i];
     f.derivatives(t, y, this.k1);
     this.evaluations++;
     if (afterFirstStage !== undefined) afterFirstStage(t);
@@ -99,17 +98,24 @@ export class Rk4 {
     const need0 = Math.ceil((dt * rho0) / RK4_STABLE_H_RHO);
     if (need0 > m) m = need0 < MAX_SUBSTEPS ? need0 : MAX_SUBSTEPS;
     let haveK1 = true;
+    // y0 is needed only to redo a step whose earlier sub-steps already moved y (a single sub-step
+    // that turns out too stiff leaves y untouched).
+    let saved = false;
     for (;;) {
       const h = dt / m;
+      if (m > 1 && !saved) {
+        for (let i = 0; i < n; i++) y0[i] = y[i];
+        saved = true;
+      }
       let retry = false;
       for (let j = 0; j < m; j++) {
-        const hRho = this.substep(f, t + j * h, y, h, haveK1);
+        const hRho = this.substep(f, t + j * h, y, h, haveK1, m < MAX_SUBSTEPS);
         haveK1 = false;
         if (hRho > RK4_STABLE_H_RHO && m < MAX_SUBSTEPS) {
           // Too stiff for this sub-step: start the whole step again with enough sub-steps.
           const need = Math.ceil((m * hRho) / RK4_STABLE_H_RHO);
+          if (saved) for (let i = 0; i < n; i++) y[i] = y0[i];
           m = Math.min(MAX_SUBSTEPS, Math.max(need, 2 * m));
-          for (let i = 0; i < n; i++) y[i] = y0[i];
           this.rejected++;
           retry = true;
           break;
@@ -137,13 +143,14 @@ export class Rk4 {
 
   /**
    * One ETDRK4 step of length h (k1 already evaluated at (t, y) when `haveK1`); returns h·ρ with ρ
-   * the largest stiffness seen at the four stages (see rho()). With c = −λ (per state, frozen):
+   * the largest stiffness seen at the four stages (see rho()). When `mayReject` and h·ρ is beyond
+   * the bound, y is left unchanged. With c = −λ (per state, frozen):
    *   a = e^{ch/2}u + (e^{ch/2} − 1)/c·N(u),  b = e^{ch/2}u + (e^{ch/2} − 1)/c·N(a)
    *   c' = e^{ch/2}a + (e^{ch/2} − 1)/c·(2N(b) − N(u))
    *   u⁺ = e^{ch}u + f1·N(u) + 2f2·(N(a) + N(b)) + f3·N(c')   (Cox & Matthews 2002, eq. 26)
    * States with λh below ETD_MIN_Z take λ = 0, where this is exactly classical RK4.
    */
-  private substep(f: Deriv, t: number, y: Float64Array, h: number, haveK1: boolean): number {
+  private substep(f: Deriv, t: number, y: Float64Array, h: number, haveK1: boolean, mayReject: boolean): number {
     const { k1, k2, k3, k4, tmp, lam, eHalf, eFull, qh, f1, f2, f3 } = this;
     const n = y.length;
     if (!haveK1) {
@@ -223,6 +230,9 @@ export class Rk4 {
     }
     r = this.rho(f, d, idx);
     if (r > rho) rho = r;
+    this.evaluations += 3;
+    // Too stiff: leave y as it was; the caller redoes the step with more sub-steps.
+    if (mayReject && h * rho > RK4_STABLE_H_RHO) return h * rho;
     // Damped states first (they read y before it is overwritten), then the classical rest.
     for (let j = 0; j < nd; j++) {
       const i = (idx as Int32Array)[j];
@@ -234,7 +244,6 @@ export class Rk4 {
       const i = (idx as Int32Array)[j];
       y[i] = k1[i];
     }
-    this.evaluations += 3;
     return h * rho;
   }
 }
