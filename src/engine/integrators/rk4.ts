@@ -150,7 +150,14 @@ export class Rk4 {
    *   u⁺ = e^{ch}u + f1·N(u) + 2f2·(N(a) + N(b)) + f3·N(c')   (Cox & Matthews 2002, eq. 26)
    * States with λh below ETD_MIN_Z take λ = 0, where this is exactly classical RK4.
    */
-  private substep(f: Deriv, t: number, y: Float64Array, h: number, haveK1: boolean, mayReject: boolean): number {
+  private substep(
+    f: Deriv,
+    t: number,
+    y: Float64Array,
+    h: number,
+    haveK1: boolean,
+    mayReject: boolean,
+  ): number {
     const { k1, k2, k3, k4, tmp, lam, eHalf, eFull, qh, f1, f2, f3 } = this;
     const n = y.length;
     if (!haveK1) {
