@@ -6,7 +6,13 @@
 import { IMPELLA_MODELS } from "../src/devices/impella/models.js";
 import { CLIP_DEVICES } from "../src/devices/mitraclip/devices.js";
 import { checkClipPlacement } from "../src/devices/mitraclip/geometry.js";
-import { MIN_MR_VOLUME_GAP_ML, PARAMS, type Params, presetParams } from "../src/physiology/params.js";
+import {
+  MIN_MR_REF_DP_MMHG,
+  MIN_MR_REF_VOLUME_ML,
+  PARAMS,
+  type Params,
+  presetParams,
+} from "../src/physiology/params.js";
 import type { Devices } from "../src/procedure/circuit.js";
 
 /** Deterministic PRNG (mulberry32) so that a failure can be replayed from its seed. */
@@ -21,13 +27,13 @@ export function rng(seed: number): () => number {
   };
 }
 
-/** Keeps the MR volume constraint (refVolume > closureVolume + gap) after a draw. */
-export function fixConstraints(params: Params, r: () => number = () => 0.5): void {
-  const gap = MIN_MR_VOLUME_GAP_ML + 1;
-  if ((params["mr.refVolume_mL"] as number) < (params["mr.closureVolume_mL"] as number) + gap) {
-    params["mr.closureVolume_mL"] = Math.min(params["mr.closureVolume_mL"] as number, 400 - gap - 1);
-    params["mr.refVolume_mL"] = Math.min(400, (params["mr.closureVolume_mL"] as number) + gap + r() * 100);
-  }
+/**
+ * Keeps the cross-parameter rules: an explicit MR reference volume or pressure is 0 (derive from
+ * the patient) or at least its minimum. The random draw `r` is unused (kept for call symmetry).
+ */
+export function fixConstraints(params: Params, _r: () => number = () => 0.5): void {
+  if ((params["mr.refVolume_mL"] as number) < MIN_MR_REF_VOLUME_ML) params["mr.refVolume_mL"] = 0;
+  if ((params["mr.dpRef_mmHg"] as number) < MIN_MR_REF_DP_MMHG) params["mr.dpRef_mmHg"] = 0;
 }
 
 /**

@@ -1,5 +1,4 @@
 /** `clipshock cases [--json]`: the built-in cases, `id  title` per line or `[{ id, title, source }]`. */
-import { Command } from "commander";
 import { CASES } from "../procedure/cases/index.js";
 
 export function casesText(): string {
@@ -13,13 +12,4 @@ export function casesJson(): string {
     null,
     2,
   )}\n`;
-}
-
-export function casesCommand(): Command {
-  return new Command("cases")
-    .description("list the built-in cases")
-    .option("--json", 'print one JSON document: [{ "id", "title", "source" }]')
-    .action((opts: { json?: boolean }) => {
-      process.stdout.write(opts.json ? casesJson() : casesText());
-    });
 }

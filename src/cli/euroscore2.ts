@@ -3,11 +3,13 @@
  * Exit status 0 on success, 2 on invalid input (one line per problem on stderr, no stack trace), 1 on an
  * internal failure. `--json` prints exactly one JSON document on stdout.
  */
-import { Command } from "commander";
 import { euroscore2, parseEuroScore2Input } from "../clinical/index.js";
-import { readCapped } from "../procedure/load.js";
-import { jsonErrorWhere } from "../procedure/scenario-schema.js";
+import { decodeUtf8, readCapped } from "../procedure/load.js";
+import { jsonErrorWhere, lineColumn } from "../procedure/scenario-schema.js";
 import { InputError } from "../procedure/types.js";
+import { escapeText } from "../text/escape-text.js";
+import { duplicateKeyOffset } from "../text/json-duplicate-key.js";
+import { cappedLines } from "./problem-lines.js";
 
 export interface CommandOutput {
   stdout: string;
@@ -21,7 +23,7 @@ const CAVEAT =
 
 const inputError = (lines: string[]): CommandOutput => ({
   stdout: "",
-  stderr: `${lines.join("\n")}\n`,
+  stderr: cappedLines(lines),
   exitCode: 2,
 });
 
@@ -44,6 +46,14 @@ export function runEuroscore2(text: string, json: boolean, source = "input"): Co
     raw = JSON.parse(text);
   } catch (e) {
     return inputError([`${source}: not valid JSON (${jsonReason(text, e)})`]);
+  }
+  // JSON.parse would score the last of two equal keys silently; scenario files refuse them too.
+  const dup = duplicateKeyOffset(text);
+  if (dup >= 0) {
+    const at = lineColumn(text, dup);
+    return inputError([
+      `${source}: line ${at.line}, column ${at.column}: the same key appears twice in an object`,
+    ]);
   }
   const parsed = parseEuroScore2Input(raw);
   if (!parsed.ok) return inputError(parsed.problems.map((p) => `${p.path || source}: ${p.message}`));
@@ -78,32 +88,32 @@ const READ_ERROR: Readonly<Record<string, string>> = {
   EACCES: "permission denied",
 };
 
-/** The `euroscore2` subcommand (commander 14). */
-export function euroscore2Command(): Command {
-  return new Command("euroscore2")
-    .description("EuroSCORE II predicted mortality of the surgical alternative (Nashef 2012)")
-    .argument("<input.json>", "EuroSCORE II input (JSON, fields as in the contract)")
-    .option("--json", "print one JSON document { predictedMortality_pct, logit, factors }")
-    .action((file: string, opts: { json?: boolean }) => {
-      let text: string;
-      try {
-        // At most 1 MB (the input is about 600 bytes): /dev/zero or a wrong, huge file is refused.
-        text = readCapped(file, 1024 * 1024).toString("utf8");
-      } catch (e) {
-        if (e instanceof InputError) {
-          process.stderr.write(`${file}: larger than 1 MB; the EuroSCORE II input is a small JSON object\n`);
-          process.exitCode = 2;
-          return;
-        }
-        const code = e instanceof Error && "code" in e ? String(e.code) : "";
-        const reason = READ_ERROR[code] ?? (e instanceof Error ? e.message : String(e));
-        process.stderr.write(`${file}: cannot read the file (${reason})\n`);
-        process.exitCode = 2;
-        return;
-      }
-      const out = runEuroscore2(text, opts.json === true, file);
-      if (out.stdout) process.stdout.write(out.stdout);
-      if (out.stderr) process.stderr.write(out.stderr);
-      process.exitCode = out.exitCode;
-    });
+/** Reads the input file and runs the command on it: what `clipshock euroscore2 <file>` does. */
+export function runEuroscore2File(file: string, json: boolean): void {
+  let text: string;
+  try {
+    // At most 1 MB (the input is about 600 bytes): /dev/zero or a wrong, huge file is refused.
+    const bytes = readCapped(file, 1024 * 1024);
+    text = decodeUtf8(bytes, file);
+  } catch (e) {
+    if (e instanceof InputError) {
+      const tooLarge = /^larger than/.test(e.problems[0]?.message ?? "");
+      process.stderr.write(
+        tooLarge
+          ? `${file}: larger than 1 MB; the EuroSCORE II input is a small JSON object\n`
+          : `${escapeText(`${file}: ${e.problems[0]?.message}`)}\n`,
+      );
+      process.exitCode = 2;
+      return;
+    }
+    const code = e instanceof Error && "code" in e ? String(e.code) : "";
+    const reason = READ_ERROR[code] ?? (e instanceof Error ? e.message : String(e));
+    process.stderr.write(`${escapeText(`${file}: cannot read the file (${reason})`)}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const out = runEuroscore2(text, json, file);
+  if (out.stdout) process.stdout.write(out.stdout);
+  if (out.stderr) process.stderr.write(out.stderr);
+  process.exitCode = out.exitCode;
 }

@@ -1,8 +1,11 @@
 /** The plain-text summary `plan` prints without `--json`. */
+
 import type { Measurements } from "../measure/beat.js";
 import { describeClips } from "../procedure/plan/rank.js";
 import { describeSetting } from "../procedure/plan/support.js";
 import type { PlanResult } from "../procedure/plan/types.js";
+import { outlookText } from "../procedure/plan/wean.js";
+import { escapeText } from "../text/escape-text.js";
 
 const f = (x: number, d = 1) => x.toFixed(d);
 const pad = (s: string, n: number) => s.padEnd(n);
@@ -14,13 +17,20 @@ function weanRow(label: string, m: Measurements | null): string {
 
 export function planText(r: PlanResult): string {
   const out: string[] = [];
-  out.push(`${r.scenario.title}`, `Plan after step ${r.atIndex} "${r.at}"`, "");
+  out.push(escapeText(r.scenario.title), `Plan after step ${r.atIndex} "${escapeText(r.at)}"`, "");
   const w = r.weanTest;
   out.push(`Wean test (${w.note})`);
   out.push(weanRow(`current: ${describeSetting(w.settings.current)}`, w.current));
-  out.push(weanRow(`low: ${describeSetting(w.settings.lowSupport)}`, w.lowSupport));
+  out.push(
+    weanRow(`low, after ${w.assessmentHold_s} s: ${describeSetting(w.settings.lowSupport)}`, w.lowSupport),
+  );
+  out.push(weanRow("low support, settled", w.lowSupportSettled));
   out.push(weanRow("pump stopped (P0, in place)", w.pumpStopped));
-  out.push(`  support hides MR: ${w.supportHidesMR ? "yes" : "no"}`, "");
+  out.push(
+    `  support hides MR: ${w.supportHidesMR ? "yes" : "no"}${w.eroaRatio !== null ? ` (orifice at low support ${f(w.eroaRatio, 2)} × the current one)` : ""}`,
+  );
+  if (w.outlook) out.push(`  left at low support: ${outlookText(w.outlook)}`);
+  out.push("");
   const g = r.gradient;
   const c = g.contributions_mmHg;
   out.push(

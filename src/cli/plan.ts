@@ -5,16 +5,16 @@
  * a build they run in-process, with a one-line note on stderr. The report is written only once the
  * whole run has succeeded (temporary file, then rename).
  */
-import { existsSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Command } from "commander";
 import { loadScenario } from "../procedure/load.js";
 import { resolveAt } from "../procedure/plan/at.js";
 import { planScenario } from "../procedure/plan/planner.js";
 import { InputError } from "../procedure/types.js";
 import { planReportHtml } from "../report/plan-report.js";
-import { checkWritable } from "./out-dir.js";
+import { escapeLines } from "../text/escape-text.js";
+import { checkWritable, writeFileAtomically } from "./out-dir.js";
 import { planDocument } from "./plan-document.js";
 import { createPlanProgress } from "./plan-progress.js";
 import { planText } from "./plan-text.js";
@@ -54,18 +54,6 @@ function checkReportPath(file: string): void {
   checkWritable("--report", file, dirname(target));
 }
 
-function writeAtomically(file: string, content: string): void {
-  const target = resolve(file);
-  const tmp = join(dirname(target), `.${basename(target)}.tmp-${process.pid}`);
-  try {
-    writeFileSync(tmp, content);
-    renameSync(tmp, target);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-}
-
 export async function runPlan(arg: string, opts: PlanCliOptions): Promise<void> {
   const scenario = loadScenario(arg);
   resolveAt(scenario, opts.at); // bad --at fails before any simulation
@@ -91,24 +79,8 @@ export async function runPlan(arg: string, opts: PlanCliOptions): Promise<void> 
   } finally {
     progress.stop();
   }
-  if (opts.report !== undefined) writeAtomically(opts.report, planReportHtml(result));
-  process.stdout.write(opts.json ? `${JSON.stringify(planDocument(result), null, 2)}\n` : planText(result));
-}
-
-export function planCommand(): Command {
-  return new Command("plan")
-    .description(
-      "planning tools (wean test, gradient, clip strategies, warnings, scores) for the state after a step",
-    )
-    .argument("<scenario>", "built-in case id (see `clipshock cases`) or scenario file (.json, .yaml, .yml)")
-    .option("--at <step>", "step name or 0-based index (default: the last step)")
-    .option("--json", "print one JSON document on stdout")
-    .option("--report <file>", "also write a self-contained HTML report")
-    .option("--max-clips <n>", "clips the search may add, 0-3 (default 3; 0 = no search)")
-    .option(
-      "--workers <n>",
-      "worker threads for the simulations (default 2 on more than 2 cores, else in-process; 0 = in-process)",
-    )
-    .option("--no-progress", "no progress on stderr")
-    .action((arg: string, opts: PlanCliOptions) => runPlan(arg, opts));
+  if (opts.report !== undefined) writeFileAtomically("--report", opts.report, planReportHtml(result));
+  process.stdout.write(
+    opts.json ? `${JSON.stringify(planDocument(result), null, 2)}\n` : escapeLines(planText(result)),
+  );
 }

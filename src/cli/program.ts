@@ -6,12 +6,10 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { InputError } from "../procedure/types.js";
-import { casesCommand } from "./cases.js";
+import { escapeText } from "../text/escape-text.js";
+import { casesCommand, euroscore2Command, planCommand, serveCommand, simulateCommand } from "./commands.js";
 import { CliError } from "./errors.js";
-import { euroscore2Command } from "./euroscore2.js";
-import { planCommand } from "./plan.js";
-import { serveCommand } from "./serve.js";
-import { simulateCommand } from "./simulate.js";
+import { problemLines } from "./problem-lines.js";
 
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
@@ -62,17 +60,16 @@ export async function run(argv: readonly string[]): Promise<number> {
     await program.parseAsync([...argv], { from: "user" });
   } catch (e) {
     if (e instanceof InputError) {
-      const lines = e.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
-      process.stderr.write(`${lines.join("\n")}\n`);
+      process.stderr.write(problemLines(e.problems));
       return EXIT_INPUT;
     }
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_INPUT;
     if (e instanceof CliError) {
-      process.stderr.write(`clipshock: ${e.message}\n`);
+      process.stderr.write(`clipshock: ${escapeText(e.message)}\n`);
       return e.exitCode;
     }
     const message = e instanceof Error ? e.message : String(e);
-    process.stderr.write(`clipshock: internal error: ${message.split("\n")[0]}\n`);
+    process.stderr.write(`clipshock: internal error: ${escapeText(message.split("\n")[0])}\n`);
     if (debug() && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
     return EXIT_INTERNAL;
   }

@@ -33,7 +33,9 @@ export interface StepDocument {
   parameters: StepResult["parameters"];
   measurements: Record<string, unknown>;
   devices: StepResult["devices"];
+  assessment: StepResult["assessment"];
   converged: boolean;
+  collapse: StepResult["collapse"];
   simulated_s: number;
 }
 
@@ -50,7 +52,9 @@ export function resultDocument(result: ScenarioResult): ResultDocument {
       parameters: s.parameters,
       measurements: roundDeep(s.measurements) as Record<string, unknown>,
       devices: s.devices,
+      assessment: s.assessment,
       converged: s.converged,
+      collapse: s.collapse,
       simulated_s: roundSignificant(s.simulated_s, 6) ?? 0,
     })),
   };

@@ -4,7 +4,6 @@
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { Command } from "commander";
 import { InputError } from "../procedure/types.js";
 import { CliError } from "./errors.js";
 import { createStaticServer, HOST, listenFrom } from "./static-server.js";
@@ -24,22 +23,13 @@ export function parsePort(text: string | undefined): number {
   return port;
 }
 
-export function serveCommand(): Command {
-  return new Command("serve")
-    .description(
-      "serve the web simulator on 127.0.0.1 (default port 5173 unless taken, then the next free one)",
-    )
-    .option("--port <n>", "first port to try (1..65535)")
-    .action(async (opts: { port?: string }) => {
-      const port = parsePort(opts.port);
-      const root = webRoot();
-      if (!existsSync(`${root}/index.html`))
-        throw new CliError(`the web app is not built (${root} is missing): run \`npm run build\` first`, 1);
-      const server = createStaticServer(root);
-      const actual = await listenFrom(server, port);
-      process.stdout.write(`Clipshock web simulator: http://${HOST}:${actual}/\n`);
-      process.stderr.write(
-        "for education and research, not for treating patients; Ctrl+C stops the server\n",
-      );
-    });
+export async function runServe(opts: { port?: string; allowHost?: string }): Promise<void> {
+  const port = parsePort(opts.port);
+  const root = webRoot();
+  if (!existsSync(`${root}/index.html`))
+    throw new CliError(`the web app is not built (${root} is missing): run \`npm run build\` first`, 1);
+  const server = createStaticServer(root, { allowHosts: opts.allowHost ? [opts.allowHost] : [] });
+  const actual = await listenFrom(server, port);
+  process.stdout.write(`Clipshock web simulator: http://${HOST}:${actual}/\n`);
+  process.stderr.write("for education and research, not for treating patients; Ctrl+C stops the server\n");
 }

@@ -3,9 +3,9 @@
  * steady state and prints a table, or one JSON document; `--out DIR` also writes the waveforms of each
  * step (`DIR/<step-index>-<slug>.csv`) and `DIR/result.json`, only once the whole run has succeeded.
  */
-import { Command } from "commander";
 import { simulateScenario } from "../procedure/execute.js";
 import { loadScenario } from "../procedure/load.js";
+import { escapeLines, escapeText } from "../text/escape-text.js";
 import { checkOutDir, type OutFile, writeOutDir } from "./out-dir.js";
 import { createProgress } from "./progress.js";
 import { resultDocument, waveformCsv, waveformFileName } from "./result.js";
@@ -22,11 +22,7 @@ export interface SimulateOptions {
 
 export function runSimulate(arg: string, opts: SimulateOptions): void {
   const scenario = loadScenario(arg);
-  if (opts.out !== undefined)
-    checkOutDir(
-      opts.out,
-      scenario.steps.map((st, i) => waveformFileName(i, scenario.steps.length, st.name)),
-    );
+  if (opts.out !== undefined) checkOutDir(opts.out);
   const progress = createProgress(scenario.steps.length, opts.progress !== false);
   let run: ReturnType<typeof simulateScenario>;
   try {
@@ -51,24 +47,11 @@ export function runSimulate(arg: string, opts: SimulateOptions): void {
     files.push({ name: "result.json", content: json });
     writeOutDir(opts.out, files);
   }
-  const notConverged = run.steps.filter((s) => !s.converged).map((s) => s.name);
+  const notConverged = run.steps.filter((s) => !s.converged && s.assessment !== "timed").map((s) => s.name);
   if (notConverged.length > 0) {
     process.stderr.write(
-      `clipshock: warning: no periodic steady state in step(s): ${notConverged.join(", ")}\n`,
+      `clipshock: warning: no periodic steady state in step(s): ${escapeText(notConverged.join(", "))}\n`,
     );
   }
-  process.stdout.write(opts.json ? json : formatTable(run, scenario.title));
-}
-
-export function simulateCommand(): Command {
-  return new Command("simulate")
-    .description("run every step of a scenario to periodic steady state and measure it")
-    .argument("<scenario>", "built-in case id (see `clipshock cases`) or scenario file (.json, .yaml, .yml)")
-    .option(
-      "--json",
-      "print one JSON document { scenario, steps: [{ name, parameters, measurements, devices, converged }] }",
-    )
-    .option("--out <dir>", "also write <dir>/<step-index>-<slug>.csv waveforms and <dir>/result.json")
-    .option("--no-progress", "no progress on stderr")
-    .action((arg: string, opts: SimulateOptions) => runSimulate(arg, opts));
+  process.stdout.write(opts.json ? json : escapeLines(formatTable(run, scenario.title)));
 }

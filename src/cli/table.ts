@@ -1,8 +1,10 @@
 /**
  * The readable table of `simulate`: one column per step, one row per measurement, units in the labels.
  */
+
 import type { Measurements } from "../measure/beat.js";
 import type { ScenarioResult, StepResult } from "../procedure/types.js";
+import { escapeText } from "../text/escape-text.js";
 
 const GRADE = ["none/trace", "mild", "moderate", "mod-severe", "severe"];
 const DASH = "-";
@@ -36,6 +38,11 @@ const ROWS: Row[] = [
   ["MAP (SBP/DBP) (mmHg)", (m) => `${f(m.map_mmHg, 0)} (${f(m.sbp_mmHg, 0)}/${f(m.dbp_mmHg, 0)})`],
   ["CO total/native (L/min)", (m) => `${f(m.co_L_min, 2)}/${f(m.native_co_L_min, 2)}`],
   ["CPO (W)", (m) => f(m.cpo_W, 2)],
+  ["Coronary / myocardium"],
+  ["Coronary perfusion (mmHg)", (m) => f(m.coronary_perfusion_mmHg, 0)],
+  ["Coronary flow (mL/min)", (m) => f(m.coronary_flow_mL_min, 0)],
+  ["O2 reserve (supply/demand)", (m) => f(m.coronary_reserve_ratio, 2)],
+  ["LV function (% of supplied)", (m) => f(m.lv_function_pct, 0)],
   ["Pump"],
   ["Pump flow (L/min)", (m, s) => (hasPump(s) ? f(m.pump_flow_L_min, 2) : DASH)],
   ["Pump speed (rpm)", (m, s) => (hasPump(s) ? f(m.pump_speed_rpm, 0) : DASH)],
@@ -60,9 +67,19 @@ const ROWS: Row[] = [
   ["EROA A3P3 (cm²)", (m) => f(m.mr_eroa_by_segment_cm2.A3P3, 2)],
   ["MV mean gradient (mmHg)", (m) => f(m.mv_gradient_mean_mmHg, 1)],
   ["MV area (cm²)", (m) => f(m.mv_area_cm2, 2)],
+  ["PV flow S/D", (m) => `${f(m.pv_s_d_ratio, 2)}${m.pv_systolic_reversal ? " reversal" : ""}`],
   ["Check"],
   ["Blood volume (mL)", (m) => f(m.total_blood_volume_mL, 0)],
-  ["Steady state", (_m, s) => (s.converged ? "yes" : "NOT REACHED")],
+  [
+    "Measured at",
+    (_m, s) =>
+      s.assessment === "timed"
+        ? `${f(s.simulated_s, 0)} s (timed)`
+        : s.converged
+          ? "steady state"
+          : "NOT SETTLED",
+  ],
+  ["Collapse", (_m, s) => (s.collapse.collapsed ? "YES" : "no")],
 ];
 
 /** Longest step name shown in a column header; longer names are cut with an ellipsis. */
@@ -72,7 +89,8 @@ const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` 
 
 export function formatTable(result: ScenarioResult, title?: string): string {
   const steps = result.steps;
-  const headers = steps.map((s, i) => cut(`${i}: ${s.name}`, MAX_HEADER));
+  // Names are user text: escaped before layout, so a newline or ESC in one cannot break the table.
+  const headers = steps.map((s, i) => cut(`${i}: ${escapeText(s.name)}`, MAX_HEADER));
   const body = ROWS.map((r) => (r.length === 1 ? null : steps.map((s) => r[1](s.measurements, s))));
   const labelWidth = Math.max(...ROWS.map((r) => (r.length === 1 ? r[0].length : r[0].length + 2)));
   const widths = headers.map((h, i) =>
@@ -81,7 +99,7 @@ export function formatTable(result: ScenarioResult, title?: string): string {
   const line = (label: string, cells: string[]) =>
     `${label.padEnd(labelWidth)}  ${cells.map((c, i) => c.padStart(widths[i])).join("  ")}`.trimEnd();
   const out: string[] = [];
-  out.push(`${result.scenario}${title ? `: ${title}` : ""}`);
+  out.push(escapeText(`${result.scenario}${title ? `: ${title}` : ""}`));
   out.push("");
   out.push(line("", headers));
   ROWS.forEach((r, k) => {

@@ -12,6 +12,7 @@
  */
 import { z } from "zod";
 import type { EuroScore2Input } from "../procedure/types.js";
+import { briefJson } from "../text/brief-json.js";
 
 export interface InputProblem {
   path: string;
@@ -79,8 +80,8 @@ const KEYS = Object.keys(shape) as (keyof EuroScore2Input)[];
 /** A value as the user wrote it, shortened for one-line messages. */
 export function showValue(v: unknown): string {
   if (v === undefined) return "undefined";
-  const s = typeof v === "number" ? String(v) : JSON.stringify(v);
-  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+  // Bounded: a value nested 5000 deep must not overflow the stack while the message is built.
+  return typeof v === "number" ? String(v) : briefJson(v, 40);
 }
 
 function allowed(key: keyof EuroScore2Input): string {

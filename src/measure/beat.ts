@@ -4,6 +4,7 @@
  */
 import type { Trace } from "../engine/trace.js";
 import type { Segment } from "../physiology/params.js";
+import { tableAt } from "../physiology/valve/tabulated.js";
 import { cardiacPower_W, ML_S_PER_L_MIN } from "../units/index.js";
 import { mrGrade } from "./mr-grade.js";
 
@@ -56,6 +57,24 @@ export interface Measurements {
   papi: number;
   /** Oxygen delivery CO × CaO2 × 10 (clinical-formulas §5). */
   do2_mL_min: number;
+  /** Mean coronary blood flow (mL/min). */
+  coronary_flow_mL_min: number;
+  /** Coronary perfusion pressure as clinicians compute it: aortic diastolic minus LV end-diastolic pressure (mmHg). */
+  coronary_perfusion_mmHg: number;
+  /** O2 the coronary flow delivers to the myocardium (flow × CaO2 × extraction, mL O2/min). */
+  coronary_o2_supply_mL_min: number;
+  /** Myocardial O2 demand (mL O2/min) from the LV's wall tension-time. */
+  myocardial_o2_demand_mL_min: number;
+  /** O2 supply at maximal coronary dilation over demand: below 1 the myocardium is ischaemic. */
+  coronary_reserve_ratio: number;
+  /** LV contractile function left by perfusion (% of the fully supplied heart). */
+  lv_function_pct: number;
+  /** Pulmonary venous flow: peak systolic over peak diastolic forward flow (echo's S/D ratio). */
+  pv_s_d_ratio: number;
+  /** Pulmonary venous flow reverses in systole (a specific sign of severe MR). */
+  pv_systolic_reversal: boolean;
+  /** Most negative pulmonary venous flow in systole (mL/s; 0 without reversal). */
+  pv_systolic_reversal_mL_s: number;
 }
 
 export interface BeatContext {
@@ -65,6 +84,10 @@ export interface BeatContext {
   pLevelOf: (speed_krpm: number) => number;
   /** Arterial O2 content (mL/dL) for O2 delivery. */
   cao2_mL_dL: number;
+  /** Time from the beat's start (atrial activation) to LV activation at a 1-s beat (s); scales with √T. */
+  avDelay_s?: number;
+  /** Residual orifice per segment as a function of the tethering state (clips and patient). */
+  segmentTable?: { du: number; bySegment: Record<Segment, Float64Array> };
 }
 
 /** Columns measureBeat reads (a simulation's per-beat trace need keep no others). */
@@ -92,6 +115,15 @@ export const MEASURED_CHANNELS: readonly string[] = [
   "rv.v_mL",
   "pa.v_mL",
   "pvn.v_mL",
+  "heart.phase",
+  "rpv.q_mL_s",
+  "mv.tethering",
+  "mv.regurgitantArea_cm2",
+  "coronary.q_mL_s",
+  "myocardium.o2Supply_mL_s",
+  "myocardium.o2Demand_mL_s",
+  "myocardium.reserveRatio",
+  "myocardium.function",
 ];
 
 const VOLUME_COLUMNS = [
@@ -176,10 +208,7 @@ export function measureBeat(tr: Trace, ctx: BeatContext, start = 0, end = tr.len
       suctionSamples += suct[i] * dt;
     }
     const v = vLv[i];
-    if (v > edv) {
-      edv = v;
-      edp = pLv[i];
-    }
+    if (v > edv) edv = v;
     if (v < esv) esv = v;
     if (pLv[i] > lvsp) lvsp = pLv[i];
     sumLa += pLa[i] * dt;
@@ -222,6 +251,11 @@ export function measureBeat(tr: Trace, ctx: BeatContext, start = 0, end = tr.len
     for (let c = 0; c < vols.length; c++) vt += vols[c][i];
     volSum += vt * dt;
   }
+  // LVEDP where the catheter reads it: at the onset of LV activation (the end of filling; with a
+  // pump or clips the LV may still gain volume after it, so the largest volume is not the moment).
+  edp = lvPressureAtOnset(tr, ctx, start, end, dur);
+  const extra = coronaryAndVenous(tr, start, end, n0(dur));
+  const tethering = tetheringShares(tr, ctx, start, end);
   const toLmin = 1 / ML_S_PER_L_MIN;
   const n = dur > 0 ? dur : 1;
   const meanAv = sumAv / n;
@@ -236,6 +270,7 @@ export function measureBeat(tr: Trace, ctx: BeatContext, start = 0, end = tr.len
   const rf = totalSv > 0 ? Math.min(100, (100 * rvol) / totalSv) : 0;
   const eroa = vti > 0 ? rvol / vti : 0;
   const seg = ctx.segmentShares;
+  const pvSD = pulmonaryVenous(tr, ctx, start, end, dur);
   const meanSpeed = hasPump ? sumSpeed / n : 0;
   const suctionFraction = hasPump ? suctionSamples / n : 0;
   return {
@@ -271,8 +306,13 @@ export function measureBeat(tr: Trace, ctx: BeatContext, start = 0, end = tr.len
     mr_rf_pct: rf,
     mr_eroa_cm2: eroa,
     mr_grade: mrGrade(eroa, rvol, rf),
-    mr_eroa_by_segment_cm2: { A1P1: eroa * seg.A1P1, A2P2: eroa * seg.A2P2, A3P3: eroa * seg.A3P3 },
-    mr_peak_velocity_m_s: peakMr / 100,
+    mr_eroa_by_segment_cm2: {
+      A1P1: eroa * (tethering ?? seg).A1P1,
+      A2P2: eroa * (tethering ?? seg).A2P2,
+      A3P3: eroa * (tethering ?? seg).A3P3,
+    },
+    // A jet velocity only where there is a jet (the closed valve's regularising leak is not one).
+    mr_peak_velocity_m_s: rvol >= MIN_JET_RVOL_ML ? peakMr / 100 : 0,
     mv_gradient_mean_mmHg: gradN > 0 ? gradSum / gradN : 0,
     mv_area_cm2: mvArea,
     mv_peak_velocity_m_s: peakMv / 100,
@@ -284,7 +324,137 @@ export function measureBeat(tr: Trace, ctx: BeatContext, start = 0, end = tr.len
     svr_dyn_s_cm5: co > 0 ? (80 * (map - sumRa / n)) / co : 0,
     papi: sumRa > 0 ? (maxPa - minPa) / (sumRa / n) : 0,
     do2_mL_min: co * ctx.cao2_mL_dL * 10,
+    coronary_flow_mL_min: extra.coronaryFlow_mL_s * 60,
+    coronary_perfusion_mmHg: minAo - edp,
+    coronary_o2_supply_mL_min: extra.supply_mL_s * 60,
+    myocardial_o2_demand_mL_min: extra.demand_mL_s * 60,
+    coronary_reserve_ratio: extra.reserve,
+    lv_function_pct: extra.function * 100,
+    pv_s_d_ratio: pvSD.ratio,
+    pv_systolic_reversal: pvSD.reversal < -MIN_REVERSAL_ML_S,
+    pv_systolic_reversal_mL_s: pvSD.reversal < -MIN_REVERSAL_ML_S ? pvSD.reversal : 0,
   };
+}
+
+/** Regurgitant volume below which there is no jet to measure (mL): the closed valve's leak gives < 1. */
+const MIN_JET_RVOL_ML = 1;
+/** Pulmonary venous backflow that counts as systolic reversal (mL/s) [E: ≈ 5 cm/s in a 1.5-cm² vein]. */
+const MIN_REVERSAL_ML_S = 5;
+
+const n0 = (dur: number): number => (dur > 0 ? dur : 1);
+
+/** LV pressure at the onset of LV activation (AV delay × √T after the beat's start). */
+function lvPressureAtOnset(tr: Trace, ctx: BeatContext, start: number, end: number, dur: number): number {
+  const p = tr.col("lv.p_mmHg");
+  if (ctx.avDelay_s === undefined || !tr.has("heart.phase") || dur <= 0) {
+    // Without timing: pressure at the largest volume.
+    const v = tr.col("lv.v_mL");
+    let k = start;
+    for (let i = start; i < end; i++) if (v[i] > v[k]) k = i;
+    return p[k];
+  }
+  const onset = (ctx.avDelay_s * Math.sqrt(dur)) / dur;
+  const phase = tr.col("heart.phase");
+  for (let i = start; i < end - 1; i++) {
+    if (phase[i] <= onset && phase[i + 1] > onset) {
+      const f = (onset - phase[i]) / (phase[i + 1] - phase[i]);
+      return p[i] + f * (p[i + 1] - p[i]);
+    }
+  }
+  return p[start];
+}
+
+/** Beat means of the coronary channels (0 where a circuit has none). */
+function coronaryAndVenous(
+  tr: Trace,
+  start: number,
+  end: number,
+  dur: number,
+): {
+  coronaryFlow_mL_s: number;
+  supply_mL_s: number;
+  demand_mL_s: number;
+  reserve: number;
+  function: number;
+} {
+  const w = tr.col("dt_s");
+  const mean = (name: string, absent: number): number => {
+    if (!tr.has(name)) return absent;
+    const c = tr.col(name);
+    let s = 0;
+    for (let i = start; i < end; i++) s += c[i] * w[i];
+    return s / dur;
+  };
+  return {
+    coronaryFlow_mL_s: mean("coronary.q_mL_s", 0),
+    supply_mL_s: mean("myocardium.o2Supply_mL_s", 0),
+    demand_mL_s: mean("myocardium.o2Demand_mL_s", 0),
+    reserve: mean("myocardium.reserveRatio", 1),
+    function: mean("myocardium.function", 1),
+  };
+}
+
+/**
+ * Pulmonary venous flow as pulsed Doppler reads it: the systolic (S) and diastolic (D) forward
+ * waves, split by the mitral valve (closed: systole; open: diastole), and any systolic reversal.
+ */
+function pulmonaryVenous(
+  tr: Trace,
+  ctx: BeatContext,
+  start: number,
+  end: number,
+  dur: number,
+): { ratio: number; reversal: number } {
+  if (!tr.has("rpv.q_mL_s")) return { ratio: 0, reversal: 0 };
+  const q = tr.col("rpv.q_mL_s");
+  const mv = tr.col("mv.q_mL_s");
+  // Systole: from LV activation until the mitral valve opens again; the atrial contraction's reversal
+  // (before LV activation) is not a systolic one.
+  const onset =
+    ctx.avDelay_s !== undefined && tr.has("heart.phase") && dur > 0
+      ? (ctx.avDelay_s * Math.sqrt(dur)) / dur
+      : 0;
+  const phase = tr.has("heart.phase") ? tr.col("heart.phase") : null;
+  let s = 0;
+  let d = 0;
+  let rev = 0;
+  for (let i = start; i < end; i++) {
+    if (mv[i] > 1) {
+      if (q[i] > d) d = q[i];
+    } else if (phase === null || phase[i] >= onset) {
+      if (q[i] > s) s = q[i];
+      if (q[i] < rev) rev = q[i];
+    }
+  }
+  return { ratio: d > 0 ? s / d : 0, reversal: rev };
+}
+
+/** Residual-orifice shares per segment at the beat's regurgitant-flow-weighted tethering state. */
+function tetheringShares(
+  tr: Trace,
+  ctx: BeatContext,
+  start: number,
+  end: number,
+): Record<Segment, number> | null {
+  const t = ctx.segmentTable;
+  if (t === undefined || !tr.has("mv.tethering")) return null;
+  const u = tr.col("mv.tethering");
+  const q = tr.col("mv.q_mL_s");
+  let wSum = 0;
+  let uSum = 0;
+  for (let i = start; i < end; i++) {
+    if (q[i] >= 0) continue;
+    wSum -= q[i];
+    uSum -= q[i] * u[i];
+  }
+  if (wSum <= 0) return null;
+  const uMean = uSum / wSum;
+  const a = tableAt(t.bySegment.A1P1, t.du, uMean);
+  const b = tableAt(t.bySegment.A2P2, t.du, uMean);
+  const c = tableAt(t.bySegment.A3P3, t.du, uMean);
+  const total = a + b + c;
+  if (total <= 0) return null;
+  return { A1P1: a / total, A2P2: b / total, A3P3: c / total };
 }
 
 /** Keys of Measurements that are plain numbers (for averaging and convergence checks). */
@@ -329,6 +499,14 @@ export const NUMERIC_KEYS = [
   "svr_dyn_s_cm5",
   "papi",
   "do2_mL_min",
+  "coronary_flow_mL_min",
+  "coronary_perfusion_mmHg",
+  "coronary_o2_supply_mL_min",
+  "myocardial_o2_demand_mL_min",
+  "coronary_reserve_ratio",
+  "lv_function_pct",
+  "pv_s_d_ratio",
+  "pv_systolic_reversal_mL_s",
 ] as const satisfies readonly (keyof Measurements)[];
 
 export type NumericKey = (typeof NUMERIC_KEYS)[number];

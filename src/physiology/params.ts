@@ -287,24 +287,34 @@ export const PARAMS: readonly ParamDef[] = [
     },
   },
   n(
-    "mr.refVolume_mL",
-    "mL",
-    30,
-    400,
-    150,
-    175,
-    "LV volume at which the EROA equals mr.eroa_cm2",
-    "baseline mid-systolic LV volume of the preset [E]",
+    "mr.tetheringElasticity",
+    "1",
+    0,
+    4,
+    1.7,
+    1.7,
+    "How strongly the native regurgitant orifice follows LV size: d ln EROA / d ln LV volume at the reference state (restricted/tethered leaflet, Carpentier IIIb: 1.5-2; flail scallop, Carpentier II: ≈ 0.3)",
+    "Bugała 2022 (Int J Cardiovasc Imaging 38:1113): decongestion, EROA 0.37 → 0.25 cm² with 15-20 % less LV volume (reference §3.3) → ≈ 1.7 [L]; flail: the gap is not made by tethering [E]",
   ),
   n(
-    "mr.closureVolume_mL",
+    "mr.ischaemicTethering",
+    "1",
+    0,
+    6,
+    0,
+    2,
+    "Rise of the tethering state (relative coaptation gap) per unit loss of the ischaemic wall's perfusion-limited function: acute ischaemic MR from a bulging inferoposterior wall (0 = none, e.g. a flail leaflet)",
+    "Messas 2001 (Circulation 104:1958): ischaemic MR comes from the dysfunctional wall displacing the papillary muscle and reverses with reperfusion [L]; size [E, calibrated to the Ugueto-Rodrigo 2023 wean test]",
+  ),
+  n(
+    "mr.refVolume_mL",
     "mL",
     0,
-    300,
-    70,
-    75,
-    "LV volume at which coaptation is restored (EROA → 0)",
-    "V_c ≈ 60 mL; calibrated so 15–20 % less LV volume gives 25–35 % less EROA (Bugała 2022; reference §3.3) [E]",
+    400,
+    0,
+    0,
+    "LV volume of the reference state at which the orifice is mr.eroa_cm2; 0 = the patient's own operating point (found by simulation: no devices, myocardium fully supplied)",
+    "derived per patient [D]; give a number (30-400) to fix it",
   ),
   n(
     "mr.kappa",
@@ -313,18 +323,18 @@ export const PARAMS: readonly ParamDef[] = [
     1,
     0.3,
     0.3,
-    "Depth of the biphasic variation of the EROA within systole",
+    "Depth of the biphasic variation of the EROA within systole (closing force)",
     "κ 0.2–0.4 (Hung 1999; reference §3.3) [E]",
   ),
   n(
     "mr.dpRef_mmHg",
     "mmHg",
-    20,
+    0,
     200,
-    90,
-    70,
-    "LV–LA closing pressure at which the EROA equals mr.eroa_cm2",
-    "mid-systolic LV–LA gradient of the preset [E]",
+    0,
+    0,
+    "LV–LA closing pressure of the reference state; 0 = the patient's own operating point (with mr.refVolume_mL)",
+    "derived per patient [D]; give a number (20-200) to fix it",
   ),
   n(
     "mv.area_cm2",
@@ -404,6 +414,16 @@ export const PARAMS: readonly ParamDef[] = [
     source: "shock preset: hr_bpm is the observed rate of a sedated, ventilated patient on drugs [E]",
     defaults: { normal: true, "cardiogenic-shock-acute-mr": false },
   },
+  n(
+    "coronary.rMin_mmHg_s_mL",
+    "mmHg·s/mL",
+    1,
+    40,
+    2.7,
+    4.2,
+    "Coronary resistance at maximal vasodilation (the coronary flow reserve's limit), per mmHg of diastolic driving pressure",
+    "normal: hyperaemic flow ≈ 3.5 × 250 mL/min at a mean driving pressure ≈ 40 mmHg [L, Gould 1990 flow reserve 3-4; Braunwald]; shock after MI: culprit and bystander disease [E, calibrated]",
+  ),
   n("sao2_pct", "%", 50, 100, 98, 94, "Arterial O2 saturation (for O2 delivery)", "[E]"),
   n("pao2_mmHg", "mmHg", 30, 600, 95, 80, "Arterial O2 tension (for O2 delivery)", "[E]"),
   n(
@@ -469,8 +489,9 @@ export function shares(params: Params, path: string): SegmentShares {
   return v;
 }
 
-/** Least gap between mr.refVolume_mL and mr.closureVolume_mL (mL): a smaller one makes the orifice swing fully with a few mL of LV volume. */
-export const MIN_MR_VOLUME_GAP_ML = 20;
+/** Smallest explicit reference volume (mL) and closing pressure (mmHg); 0 means "derive". */
+export const MIN_MR_REF_VOLUME_ML = 30;
+export const MIN_MR_REF_DP_MMHG = 20;
 
 /**
  * Problems with single values: missing, wrong type, out of range (for library callers that build
@@ -500,13 +521,17 @@ export function checkParamValues(params: Params): { path: string; message: strin
 export function checkParamConsistency(params: Params): { path: string; message: string }[] {
   const out: { path: string; message: string }[] = [];
   const ref = params["mr.refVolume_mL"];
-  const closure = params["mr.closureVolume_mL"];
-  if (typeof ref === "number" && typeof closure === "number" && ref < closure + MIN_MR_VOLUME_GAP_ML) {
+  if (typeof ref === "number" && ref !== 0 && ref < MIN_MR_REF_VOLUME_ML)
     out.push({
       path: "mr.refVolume_mL",
-      message: `${ref} mL must exceed mr.closureVolume_mL (${closure} mL) by at least ${MIN_MR_VOLUME_GAP_ML} mL`,
+      message: `${ref} mL: give 0 (the patient's own operating point) or ${MIN_MR_REF_VOLUME_ML}..400 mL`,
     });
-  }
+  const dpRef = params["mr.dpRef_mmHg"];
+  if (typeof dpRef === "number" && dpRef !== 0 && dpRef < MIN_MR_REF_DP_MMHG)
+    out.push({
+      path: "mr.dpRef_mmHg",
+      message: `${dpRef} mmHg: give 0 (the patient's own operating point) or ${MIN_MR_REF_DP_MMHG}..200 mmHg`,
+    });
   const seg = params["mr.segments"];
   if (typeof seg === "object") {
     const sum = seg.A1P1 + seg.A2P2 + seg.A3P3;

@@ -8,8 +8,13 @@
 
 import { IMPELLA_MODELS, type ImpellaModel } from "../devices/impella/models.js";
 import { CLIP_DEVICES } from "../devices/mitraclip/devices.js";
-import { checkClipPlacement, clipGeometry, type PlacedClip } from "../devices/mitraclip/geometry.js";
-import { viscosityResistanceFactor } from "../physiology/blood/viscosity.js";
+import {
+  checkClipPlacement,
+  clipGeometry,
+  type PlacedClip,
+  regurgitantTable,
+} from "../devices/mitraclip/geometry.js";
+import { arterialO2Content_mL_dL, viscosityResistanceFactor } from "../physiology/blood/viscosity.js";
 import {
   bool,
   checkParamConsistency,
@@ -110,7 +115,18 @@ function checkDevices(params: Params, devices: Devices): { path: string; message
   return out;
 }
 
-export function buildCircuit(params: Params, devices: Devices): ClipshockCircuit {
+export interface CircuitOptions {
+  /** Hold the LV's perfusion-limited function at 1 (the fully supplied heart; reference runs). */
+  frozenMyocardium?: boolean;
+  /** Hold the regurgitant orifice at its stated size (reference runs). */
+  mitralAtReference?: boolean;
+}
+
+export function buildCircuit(
+  params: Params,
+  devices: Devices,
+  options: CircuitOptions = {},
+): ClipshockCircuit {
   const values = checkParamValues(params);
   const problems = values.length
     ? values
@@ -132,7 +148,7 @@ export function buildCircuit(params: Params, devices: Devices): ClipshockCircuit
   const avDelay = num(params, "avDelay_s");
   const nodes: NodeSpec[] = [
     chamberSpec("la", 0),
-    chamberSpec("lv", avDelay, "reflex.eLvScale"),
+    chamberSpec("lv", avDelay, "lv.contractilityScale"),
     { kind: "compliance", name: "ao", compliance_mL_mmHg: C_AORTIC_ROOT, unstressed_mL: UNSTRESSED_ML.ao },
     {
       kind: "compliance",
@@ -178,13 +194,32 @@ export function buildCircuit(params: Params, devices: Devices): ClipshockCircuit
   });
   const mv = valve("mv", "la", "lv", geo.openArea_cm2 * num(params, "mv.dischargeCoefficient"));
   if (mv.kind === "orificeValve" && eroaStatic > 0) {
+    const refVolume = num(params, "mr.refVolume_mL");
+    const dpRef = num(params, "mr.dpRef_mmHg");
+    if (!(refVolume > 0 && dpRef > 0))
+      throw new InputError([
+        {
+          path: "mr.refVolume_mL",
+          message: "the reference state is not resolved: call resolveMitralReference(params) first",
+        },
+      ]);
+    const table = regurgitantTable(
+      devices.clips,
+      num(params, "mv.commissuralLength_mm"),
+      num(params, "mr.eroa_cm2"),
+      shares(params, "mr.segments"),
+    );
     mv.regurgitation = {
-      eroa_cm2: eroaStatic,
+      table: Array.from(table.total),
+      du: table.du,
       volumeNode: "lv",
-      closureVolume_mL: num(params, "mr.closureVolume_mL"),
-      refVolume_mL: num(params, "mr.refVolume_mL"),
+      refVolume_mL: refVolume,
+      tetheringElasticity: num(params, "mr.tetheringElasticity"),
+      ischaemicTethering: num(params, "mr.ischaemicTethering"),
+      wallFunctionSignal: "lv.regionalFunction",
       kappa: num(params, "mr.kappa"),
-      dpRef_mmHg: num(params, "mr.dpRef_mmHg"),
+      dpRef_mmHg: dpRef,
+      fixedAtReference: options.mitralAtReference === true,
     };
   }
   const rSys =
@@ -213,6 +248,14 @@ export function buildCircuit(params: Params, devices: Devices): ClipshockCircuit
       resistance_mmHg_s_mL: num(params, "pvr_mmHg_s_mL"),
     },
     { kind: "resistor", name: "rpv", from: "pvn", to: "la", resistance_mmHg_s_mL: R_PULMONARY_VEIN },
+    {
+      kind: "coronaryBed",
+      name: "coronary",
+      from: "ao",
+      to: "ra",
+      compressionNode: "lv",
+      conductanceSignal: "coronary.conductance_mL_s_mmHg",
+    },
   ];
   if (devices.impella) {
     links.push({
@@ -228,7 +271,8 @@ export function buildCircuit(params: Params, devices: Devices): ClipshockCircuit
   return {
     nodes,
     links,
-    // The reflex writes the period offset the clock reads, so it is evaluated first.
+    // The reflex writes the period offset the clock reads, so it is evaluated first; the myocardium
+    // multiplies the reflex's contractility scale, so it comes after it.
     controls: [
       {
         kind: "baroreflex",
@@ -238,6 +282,24 @@ export function buildCircuit(params: Params, devices: Devices): ClipshockCircuit
         contractilityGainScale: num(params, "baroreflex.contractilityGainScale"),
         controlsHeartRate: bool(params, "baroreflex.controlsHeartRate"),
         gain: reflexOn ? 1 : 0,
+      },
+      {
+        kind: "myocardialPerfusion",
+        name: "myocardium",
+        coronaryLink: "coronary",
+        ventricle: "lv",
+        gMax_mL_s_mmHg: 1 / num(params, "coronary.rMin_mmHg_s_mL"),
+        cao2_mL_mL:
+          arterialO2Content_mL_dL(
+            num(params, "hb_g_dL"),
+            num(params, "sao2_pct") / 100,
+            num(params, "pao2_mmHg"),
+          ) / 100,
+        contractilityInSignal: "reflex.eLvScale",
+        contractilityOutSignal: "lv.contractilityScale",
+        conductanceSignal: "coronary.conductance_mL_s_mmHg",
+        functionSignal: "lv.regionalFunction",
+        frozen: options.frozenMyocardium === true,
       },
       {
         kind: "heartClock",

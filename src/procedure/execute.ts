@@ -6,8 +6,9 @@
 import { IMPELLA } from "../devices/impella/models.js";
 import { checkClipPlacement, segmentCentre_mm } from "../devices/mitraclip/geometry.js";
 import type { Trace } from "../engine/trace.js";
-import { num, type Params, presetParams, type Segment } from "../physiology/params.js";
+import { checkParamValues, num, type Params, presetParams, type Segment } from "../physiology/params.js";
 import type { Devices } from "./circuit.js";
+import { resolveMitralReference } from "./mitral-reference.js";
 import { type RunOptions, runState } from "./run-state.js";
 import type { ClipPosition, Scenario, ScenarioResult, Step, StepResult } from "./types.js";
 import { InputError } from "./types.js";
@@ -17,7 +18,16 @@ export interface SimulateOptions {
   /** Seconds of waveforms to keep for each step (0 = none). */
   record_s?: number;
   onProgress?: (done: number, total: number, stepName: string) => void;
+  /** Simulated seconds the whole run may take (default MAX_SIMULATED_S). */
+  maxSimulated_s?: number;
 }
+
+/**
+ * Work limit of one run (issue 12, item 4): steps x time to steady state. 10 hours of simulated time is
+ * about 30 s of computing at 1200x real time; a 1000-step scenario of ordinary changes needs about 9 h.
+ * A run that would need more stops with an input error instead of computing for minutes.
+ */
+export const MAX_SIMULATED_S = 36_000;
 
 export interface ScenarioRun extends ScenarioResult {
   waveforms: (Trace | null)[];
@@ -44,7 +54,9 @@ export function initialParams(scenario: Scenario): Params {
   const p = presetParams(scenario.patient.preset);
   for (const [k, v] of Object.entries(scenario.patient.overrides ?? {}))
     p[k] = typeof v === "object" ? { ...v } : v;
-  return p;
+  // The valve's reference state belongs to the patient, not to a step: resolved once here, so that a
+  // later step's heart rate or haemoglobin does not move it.
+  return checkParamValues(p).length ? p : resolveMitralReference(p);
 }
 
 /** Applies one step's changes to parameters and devices (cumulative); throws InputError on impossible devices. */
@@ -111,14 +123,27 @@ export function simulateScenario(scenario: Scenario, options: SimulateOptions = 
     stepParams: [],
   };
   let from: Record<string, number> | undefined;
+  const budget_s = options.maxSimulated_s ?? MAX_SIMULATED_S;
+  let used_s = 0;
   scenario.steps.forEach((step, i) => {
     const applied = applyStep(step, i, params, devices);
     params = applied.params;
     devices = applied.devices;
     clipPositions.push(...applied.positions);
-    const runOpts: RunOptions = { dt_s: options.dt_s, record_s: options.record_s, from };
+    // Checked before each step, so a run ends within the budget plus one step's steady-state cap.
+    if (used_s > budget_s)
+      throw new InputError([
+        {
+          path: `steps[${i}]`,
+          message: `the run needs more than ${budget_s} s of simulated time (steps x time to steady state); split the scenario`,
+        },
+      ]);
+    const runOpts: RunOptions = { dt_s: options.dt_s, record_s: options.record_s, from, hold_s: step.hold_s };
     const r = runState(params, devices, runOpts);
-    checkFlowTarget(r.measurements.pump_flow_L_min, devices, i, params, from, options.dt_s);
+    used_s += r.simulated_s;
+    // A timed hold reports the console as it is: the titration may still be under way.
+    if (step.hold_s === undefined)
+      checkFlowTarget(r.measurements.pump_flow_L_min, devices, i, params, from, options.dt_s);
     from = r.state;
     const result: StepResult = {
       name: step.name,
@@ -131,7 +156,9 @@ export function simulateScenario(scenario: Scenario, options: SimulateOptions = 
           ...(clipPositions[k] ? { position: clipPositions[k] } : {}),
         })),
       },
+      assessment: r.assessment,
       converged: r.converged,
+      collapse: r.collapse,
       simulated_s: r.simulated_s,
     };
     out.steps.push(result);

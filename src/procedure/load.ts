@@ -47,7 +47,7 @@ export function readCapped(file: string, max: number): Buffer {
 }
 
 /** The file's text, or an InputError when it is not UTF-8 (instead of parsing replacement characters). */
-function decodeUtf8(bytes: Uint8Array, fileName: string): string {
+export function decodeUtf8(bytes: Uint8Array, fileName: string): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
     return fail(fileName, "the file is UTF-16 text; save it as UTF-8");
   try {

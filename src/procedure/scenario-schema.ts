@@ -19,7 +19,7 @@ import { parseDocument } from "yaml";
 import { z } from "zod";
 import { parseEuroScore2Input } from "../clinical/euroscore2.js";
 import { euroScore2InputSchema } from "../clinical/euroscore2-input.js";
-import { IMPELLA_MODELS } from "../devices/impella/models.js";
+import { IMPELLA, IMPELLA_MODELS, staticFlow_L_min } from "../devices/impella/models.js";
 import { CLIP_DEVICES } from "../devices/mitraclip/devices.js";
 import {
   type NumberParam,
@@ -30,16 +30,32 @@ import {
   PRESET_IDS,
   SEGMENTS,
 } from "../physiology/params.js";
+import { briefJson } from "../text/brief-json.js";
+import { escapeText } from "../text/escape-text.js";
+import { duplicateKeyOffset } from "../text/json-duplicate-key.js";
 import { type Devices, MAX_TARGET_FLOW_L_MIN } from "./circuit.js";
 import { applyStep, initialParams } from "./execute.js";
+import { MAX_DEPTH, shapeProblem } from "./input-shape.js";
 import { InputError, type InputProblem, type Scenario, type Step } from "./types.js";
 
 export { MAX_TARGET_FLOW_L_MIN };
+
+// No code generation (zod's JIT uses new Function): the web app runs this parser under a
+// Content-Security-Policy without 'unsafe-eval', where even zod's probe for eval is a console error.
+z.config({ jitless: true });
 /**
  * Most steps in a scenario: each is run to steady state (0.05-0.2 s), so 1000 take a few minutes; a file
  * with more is a generated or runaway one, refused at once rather than simulated for hours.
  */
 export const MAX_STEPS = 1000;
+/**
+ * Most clips on one valve, and so in one step. Practice: one or two clips in most series, three or four
+ * in some; reports of more are rare, and four clips (4-6 mm wide, 8-10 mm of immobilised leaflet each)
+ * already cover most of a 30-35 mm coaptation line. It also keeps the pairwise placement check cheap.
+ */
+export const MAX_CLIPS_PER_VALVE = 4;
+/** Longest id, title and step name (characters): they are shown on one line in tables and messages. */
+export const MAX_TEXT = 200;
 /** Tolerance on the sum of the `mr.segments` shares. */
 export const SEGMENT_SUM_TOLERANCE = 0.01;
 
@@ -51,8 +67,7 @@ export function showValue(v: unknown): string {
   if (v === undefined) return "nothing";
   if (typeof v === "number") return String(v);
   if (Array.isArray(v)) return v.length === 0 ? "an empty list" : "a list";
-  const s = JSON.stringify(v) ?? String(v);
-  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+  return briefJson(v, 40);
 }
 
 const EXPECTED: Record<string, string> = {
@@ -73,7 +88,7 @@ const quoteList = (values: readonly unknown[]) =>
 type RawIssue = z.core.$ZodRawIssue;
 
 /** Generic messages for issues whose schema has no message of its own. */
-function defaultMessage(iss: RawIssue): string {
+export function defaultMessage(iss: RawIssue): string {
   const input = iss.input;
   switch (iss.code) {
     case "invalid_type": {
@@ -291,6 +306,9 @@ const impellaSchema = strict(
   }
 });
 
+/** Longest timed hold of one step (s): an hour of simulated time. */
+export const MAX_HOLD_S = 3600;
+
 const positionSchema = z
   .union([z.enum(SEGMENTS), strict({ offset_mm: numberField({ min: -100, max: 100, unit: "mm" }) })], {
     error: (iss) =>
@@ -306,25 +324,33 @@ const clipSchema = strict({
 }).meta({ id: "ScenarioClip" });
 
 const stepSchema = strict({
-  name: z.string().min(1).describe("Shown in tables and file names"),
+  name: z.string().min(1).max(MAX_TEXT).describe("Shown in tables and file names"),
   impella: impellaSchema
     .nullable()
     .optional()
     .describe("Pump settings; null removes the pump (a stopped pump left in place leaks backwards)"),
   clip: z
-    .union([clipSchema, z.array(clipSchema).min(1)], {
+    .union([clipSchema, z.array(clipSchema).min(1).max(MAX_CLIPS_PER_VALVE)], {
       error: (iss) =>
         `${showValue(iss.input)} is not a clip; expected { "device", "position" } or a list of them`,
     })
     .optional(),
   set: paramsSchema.optional(),
+  hold_s: numberField({ min: 1, max: MAX_HOLD_S, unit: "s" })
+    .optional()
+    .describe(
+      "Measure after holding this long (a timed assessment, as at the bedside) instead of at the new steady state; the next step goes on from there",
+    ),
 });
 
 function scenarioShape(euroscore2: z.ZodType) {
   return strict({
-    id: z.string().min(1),
-    title: z.string(),
-    source: z.string().optional(),
+    id: z.string().min(1).max(MAX_TEXT),
+    title: z.string().max(MAX_TEXT),
+    source: z
+      .string()
+      .max(10 * MAX_TEXT)
+      .optional(),
     patient: strict({
       preset: z.enum(PRESET_IDS),
       overrides: paramsSchema.optional(),
@@ -357,7 +383,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
   let out = "";
   for (const k of path) {
     if (typeof k === "number") out += `[${k}]`;
-    else out += out ? `.${String(k)}` : String(k);
+    else out += out ? `.${escapeText(String(k))}` : escapeText(String(k));
   }
   return out;
 }
@@ -430,16 +456,55 @@ function deviceProblems(scenario: Scenario): InputProblem[] {
   scenario.steps.forEach((step: Step, i) => {
     try {
       const r = applyStep(step, i, params, devices);
+      const more = r.devices.clips.length > MAX_CLIPS_PER_VALVE;
+      const flow = flowTargetProblem(r.devices, i);
+      if (more)
+        problems.push({
+          path: `steps[${i}].clip`,
+          message: `${r.devices.clips.length} clips on the valve after this step; at most ${MAX_CLIPS_PER_VALVE} (practice rarely places more)`,
+        });
+      if (flow) problems.push(flow);
       params = r.params;
-      devices = r.devices;
+      // Over the limit, go on without this step's clips (and the pairwise check stays small).
+      devices = more ? { ...r.devices, clips: devices.clips } : r.devices;
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      problems.push(...e.problems);
+      for (const p of e.problems) problems.push(p);
       // Go on with the parameter changes only, so later steps are still checked.
       params = { ...params, ...(step.set ?? {}) };
     }
   });
   return problems;
+}
+
+/**
+ * A flow target above what the pump gives at P9 with no pressure head is unreachable in any patient:
+ * said when the file is read, not after the earlier steps have run (issue 12, item 9). A target that only
+ * this patient's pressures make unreachable is found when its step runs.
+ */
+function flowTargetProblem(devices: Devices, i: number): InputProblem | null {
+  const imp = devices.impella;
+  if (!imp || imp.targetFlow_L_min === undefined) return null;
+  const d = IMPELLA[imp.model];
+  const max = staticFlow_L_min(d, d.speeds_krpm[9], 0);
+  if (imp.targetFlow_L_min <= max) return null;
+  return {
+    path: `steps[${i}].impella.targetFlow_L_min`,
+    message: `${imp.targetFlow_L_min} L/min is more than an Impella ${d.model} can pump (at most ${max.toFixed(1)} L/min, at P9 with no pressure head)`,
+  };
+}
+
+/** A step's clip list longer than MAX_CLIPS_PER_VALVE, said before validation so its items are never walked. */
+function clipCountProblem(steps: unknown[]): InputProblem | null {
+  for (let i = 0; i < steps.length; i++) {
+    const clip = (steps[i] as { clip?: unknown } | null)?.clip;
+    if (Array.isArray(clip) && clip.length > MAX_CLIPS_PER_VALVE)
+      return {
+        path: `steps[${i}].clip`,
+        message: `${clip.length} clips in one step; at most ${MAX_CLIPS_PER_VALVE} on a valve (practice rarely places more)`,
+      };
+  }
+  return null;
 }
 
 /** Impella models that read as numbers (`2.5`, `5.0`, `5.5`), by value: YAML's `model: 5.0` is the number 5. */
@@ -504,10 +569,15 @@ export function parseScenario(raw: unknown): Scenario {
       },
     ]);
   }
+  // Work limits first, so nothing below walks a runaway document (steps, depth, size, clips).
   const steps = (raw as { steps?: unknown }).steps;
   if (Array.isArray(steps) && steps.length > MAX_STEPS)
     // Said at once: validating (and later simulating) every step of a runaway file takes minutes.
     throw new InputError([{ path: "steps", message: `${steps.length} items; at most ${MAX_STEPS}` }]);
+  const clips = Array.isArray(steps) ? clipCountProblem(steps) : null;
+  if (clips) throw new InputError([clips]);
+  const shape = shapeProblem(raw);
+  if (shape) throw new InputError([shape]);
   const problems: InputProblem[] = [];
   const data = normalizeSpellings(raw as Record<string, unknown>);
   const parsed = scenarioSchema.safeParse(data, { error: defaultMessage, reportInput: true });
@@ -515,13 +585,23 @@ export function parseScenario(raw: unknown): Scenario {
   const euro = (raw as Record<string, unknown>).euroscore2;
   if (euro !== undefined) {
     const r = parseEuroScore2Input(euro, "euroscore2.");
-    if (!r.ok) problems.push(...r.problems);
+    if (!r.ok) for (const p of r.problems) problems.push(p);
   }
   if (problems.length > 0 || !parsed.success) throw new InputError(problems);
   const scenario = parsed.data as Scenario;
   const deviceIssues = deviceProblems(scenario);
   if (deviceIssues.length > 0) throw new InputError(deviceIssues);
   return scenario;
+}
+
+/** Problems with one step's shape (no device replay), for library callers of applyStep. */
+export function stepShapeProblems(step: unknown, prefix: string): InputProblem[] {
+  const shape = shapeProblem(step, prefix);
+  if (shape) return [shape];
+  const parsed = stepSchema.safeParse(step, { error: defaultMessage, reportInput: true });
+  const problems: InputProblem[] = [];
+  if (!parsed.success) for (const iss of parsed.error.issues) issueProblems(iss, [], problems);
+  return problems.map((p) => ({ ...p, path: p.path ? `${prefix}.${p.path}` : prefix }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -558,10 +638,9 @@ function shortReason(reason: string): string {
 
 /** JSON.parse keeps the last of two equal keys silently; YAML rejects them: so does this, for JSON too. */
 function duplicateJsonKey(text: string, fileName: string): void {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  const dup = doc.errors.find((e) => e.code === "DUPLICATE_KEY");
-  if (dup) {
-    const at = lineColumn(text, dup.pos[0]);
+  const offset = duplicateKeyOffset(text);
+  if (offset >= 0) {
+    const at = lineColumn(text, offset);
     fail(
       fileName,
       `malformed JSON at line ${at.line}, column ${at.column}: the same key appears twice in an object`,
@@ -622,6 +701,9 @@ function parseYaml(text: string, fileName: string): unknown {
         `a second YAML document (---) at line ${at.line}; a scenario file holds one scenario`,
       );
     const reason = err.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+    // The YAML parser recurses per level: a runaway nesting ends its stack, which is the user's input.
+    if (/call stack/i.test(reason))
+      return fail(fileName, `nested deeper than ${MAX_DEPTH} levels (at line ${at.line})`);
     return fail(fileName, `malformed YAML at line ${at.line}, column ${at.column}: ${shortReason(reason)}`);
   }
   if (doc.contents === null)

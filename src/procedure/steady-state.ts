@@ -46,9 +46,10 @@ export interface SteadyStateOptions {
   consecutive?: number;
   /** Beats per window (default 8). */
   windowBeats?: number;
-
   /** Give up after this much simulated time (s, default 150). */
   maxSeconds?: number;
+  /** Sees every measured beat with the simulation time at its end (e.g. to time a collapse). */
+  observe?: (m: Measurements, time_s: number) => void;
 }
 
 export interface SteadyStateResult {
@@ -102,6 +103,7 @@ export function averageMeasurements(list: readonly Measurements[]): Measurements
   out.mr_grade = mrGrade(out.mr_eroa_cm2, out.mr_rvol_mL, out.mr_rf_pct);
   out.suction = out.suction_fraction > 0.2;
   out.aortic_valve_opens = list.filter((m) => m.aortic_valve_opens).length * 2 >= list.length;
+  out.pv_systolic_reversal = list.filter((m) => m.pv_systolic_reversal).length * 2 >= list.length;
   return out;
 }
 
@@ -133,7 +135,9 @@ export function runToSteadyState(
         firstSkipped = true;
         return false;
       }
-      list.push(measureBeat(beat, ctx));
+      const m = measureBeat(beat, ctx);
+      options.observe?.(m, sim.time_s);
+      list.push(m);
       beats++;
       if (list.length < window) return false;
       const mean = averageMeasurements(list);

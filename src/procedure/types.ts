@@ -27,6 +27,8 @@ export interface Step {
   impella?: ImpellaRequest | null;
   clip?: ClipRequest | ClipRequest[];
   set?: Record<string, ParamValue>;
+  /** Measure after this many seconds (timed assessment) instead of at steady state. */
+  hold_s?: number;
 }
 
 export interface EuroScore2Input {
@@ -60,6 +62,12 @@ export interface Scenario {
   euroscore2?: EuroScore2Input;
 }
 
+export interface CollapseReport {
+  collapsed: boolean;
+  mapBelow60_s: number | null;
+  mapBelow50_s: number | null;
+}
+
 export interface StepResult {
   name: string;
   parameters: Params;
@@ -69,7 +77,11 @@ export interface StepResult {
     impella: { model: ImpellaModel; pLevel?: number; targetFlow_L_min?: number } | null;
     clips: { device: ClipDevice; offset_mm: number; position?: Segment }[];
   };
+  /** Measured at periodic steady state, or at the end of a timed hold (`hold_s`). */
+  assessment: "steady-state" | "timed";
   converged: boolean;
+  /** Circulatory collapse during or at the end of the step (times from the step's start). */
+  collapse: CollapseReport;
   simulated_s: number;
 }
 

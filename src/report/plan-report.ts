@@ -11,6 +11,7 @@ import { zoneEnd_mm } from "../procedure/plan/interference.js";
 import { describeClip, describeClips } from "../procedure/plan/rank.js";
 import { describeSetting } from "../procedure/plan/support.js";
 import type { ClipStrategy, PlanResult } from "../procedure/plan/types.js";
+import { outlookText } from "../procedure/plan/wean.js";
 import { esc, fixed, table } from "./html.js";
 import { coaptationLine, groupedBars, type Loop, pvLoops, signedBars } from "./svg.js";
 
@@ -54,7 +55,8 @@ function weanSection(r: PlanResult): string {
   const w = r.weanTest;
   const cols: [string, Measurements | null][] = [
     [`current: ${describeSetting(w.settings.current)}`, w.current],
-    [`low support: ${describeSetting(w.settings.lowSupport)}`, w.lowSupport],
+    [`low support: ${describeSetting(w.settings.lowSupport)}, after ${w.assessmentHold_s} s`, w.lowSupport],
+    ["low support: settled", w.lowSupportSettled],
     ["pump stopped (P0, left in place)", w.pumpStopped],
   ];
   const rows: [string, (m: Measurements) => string][] = [
@@ -65,6 +67,8 @@ function weanSection(r: PlanResult): string {
     ["EROA (cm²)", (m) => fixed(m.mr_eroa_cm2, 3)],
     ["mean gradient (mmHg)", (m) => fixed(m.mv_gradient_mean_mmHg, 2)],
     ["MAP (mmHg)", (m) => fixed(m.map_mmHg)],
+    ["coronary perfusion pressure (mmHg)", (m) => fixed(m.coronary_perfusion_mmHg)],
+    ["coronary O2 reserve (supply/demand)", (m) => fixed(m.coronary_reserve_ratio, 2)],
     ["cardiac output (L/min)", (m) => fixed(m.co_L_min, 2)],
     ["LVEDV (mL)", (m) => fixed(m.lvedv_mL)],
     ["mean LA pressure (mmHg)", (m) => fixed(m.lap_mean_mmHg)],
@@ -83,7 +87,8 @@ function weanSection(r: PlanResult): string {
     if (r.pvLoops.pumpStopped) loops.push({ label: "pump stopped", ...r.pvLoops.pumpStopped });
   }
   return `<section id="wean"><h2>Wean test</h2>
-<p>${esc(w.note)}. Support hides MR: <strong>${w.supportHidesMR ? "yes" : "no"}</strong>${cite(["wean-test", "mr-grade"])}</p>
+<p>${esc(w.note)}. Support hides MR: <strong>${w.supportHidesMR ? "yes" : "no"}</strong>${w.eroaRatio !== null ? ` (orifice at low support ${fixed(w.eroaRatio, 2)} × the current one)` : ""}${cite(["wean-test", "mr-grade"])}</p>
+${w.outlook ? `<p id="wean-outlook">Left at low support: <strong>${esc(outlookText(w.outlook))}</strong></p>` : ""}
 ${table(["", ...cols.map(([l]) => l)], body, "wean")}
 ${groupedBars("Regurgitant volume and mean gradient by support", ["regurgitant volume (mL)", "mean gradient (mmHg)"], groups, "mL or mmHg")}
 ${loops.length ? pvLoops("LV pressure-volume loops by support", loops) : ""}

@@ -240,7 +240,7 @@ const BAD: Record<string, (string | RegExp)[]> = {
     /^steps\[0\]\.set\.foo\.bar: unknown parameter \(known: hr_bpm, hb_g_dL, .*\)$/,
   ],
   "unknown-step-key.json": [
-    "steps[1].clips: unknown key; did you mean clip? (allowed: name, impella, clip, set)",
+    "steps[1].clips: unknown key; did you mean clip? (allowed: name, impella, clip, set, hold_s)",
   ],
   "unknown-preset.json": [
     'patient.preset: "septic-shock" is not allowed; expected one of normal, cardiogenic-shock-acute-mr',

@@ -1,7 +1,7 @@
 /** Command-line mistakes found by trying the tool as a new user: each is exit 2 with one clear line. */
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runEuroscore2 } from "../../src/cli/euroscore2.js";
 import { lines, runCli } from "./run-cli.js";
@@ -91,7 +91,7 @@ describe("help", () => {
 });
 
 describe("simulate --out into a directory of an earlier run", () => {
-  it("the same scenario again overwrites; another scenario's step files are refused (exit 2), never mixed", async () => {
+  it("the same scenario again overwrites; another scenario's output is replaced as a whole, never mixed", async () => {
     const dir = join(mkdtempSync(join(tmpdir(), "clipshock-out-")), "out");
     const first = await runCli(["simulate", "impella-cp-two-clips", "--out", dir, "--no-progress"]);
     expect(first.code).toBe(0);
@@ -100,11 +100,33 @@ describe("simulate --out into a directory of an earlier run", () => {
     expect(again.code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(files);
     const other = await runCli(["simulate", "shock-demo", "--out", dir, "--no-progress", "--json"]);
-    expect(other.code).toBe(2);
-    expect(other.stdout).toBe("");
-    expect(lines(other.stderr)).toEqual([
-      `--out: ${dir} holds step files of another run (0-impella-cp-at-p6.csv and 3 more); give a new or empty directory, or remove them`,
+    expect(other.code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual([
+      "0-baseline.csv",
+      "1-impella-cp-at-p6.csv",
+      "2-ntw-at-a2-p2.csv",
+      "3-support-at-p2.csv",
+      "result.json",
     ]);
-    expect(readdirSync(dir).sort()).toEqual(files);
+    expect(readdirSync(dirname(dir))).toEqual(["out"]);
+  });
+
+  it('a directory holding anything but an earlier output is refused (exit 2), and so are --out "" and .', async () => {
+    const dir = mkdtempSync(join(tmpdir(), "clipshock-out-"));
+    writeFileSync(join(dir, "notes.txt"), "mine");
+    const r = await runCli(["simulate", "shock-demo", "--out", dir, "--no-progress"]);
+    expect(r.code).toBe(2);
+    expect(lines(r.stderr)).toEqual([
+      `--out: ${dir} holds files that are not an earlier output (notes.txt); give a new or empty directory`,
+    ]);
+    expect(readdirSync(dir)).toEqual(["notes.txt"]);
+    const empty = await runCli(["simulate", "shock-demo", "--out", "", "--no-progress"]);
+    expect(empty.code).toBe(2);
+    expect(lines(empty.stderr)).toEqual(["--out: empty; give the name of a directory to write"]);
+    const here = await runCli(["simulate", "shock-demo", "--out", ".", "--no-progress"]);
+    expect(here.code).toBe(2);
+    expect(lines(here.stderr)).toEqual([
+      "--out: . is the current directory or above it; name a new subdirectory",
+    ]);
   });
 });

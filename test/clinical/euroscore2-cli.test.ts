@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Command } from "commander";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { euroscore2Command, runEuroscore2 } from "../../src/cli/euroscore2.js";
+import { euroscore2Command } from "../../src/cli/commands.js";
+import { runEuroscore2 } from "../../src/cli/euroscore2.js";
 
 const CONTRACT_INPUT = JSON.parse(
   readFileSync(new URL("../fixtures/good/euroscore2-contract-example.json", import.meta.url), "utf8"),

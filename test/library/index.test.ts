@@ -35,7 +35,9 @@ describe("library entry (package.json exports → dist/index.js)", () => {
 describe("library input checks (no Params or devices built by hand slip through)", () => {
   const devices = { impella: null, clips: [] };
   it("an unknown preset is a clear error", () => {
-    expect(() => lib.presetParams("nope" as "normal")).toThrow(/unknown preset "nope"/);
+    expect(() => lib.presetParams("nope" as "normal")).toThrow(
+      /presetParams\(preset\): "nope" is not allowed; expected one of normal, /,
+    );
   });
   it("an out-of-range parameter or device names the path and the range", () => {
     const p = { ...lib.presetParams("normal"), hr_bpm: 1000 };

@@ -25,7 +25,7 @@ describe("plan text: the low-support setting", () => {
     expect(r.code).toBe(0);
     const wean = r.stdout.split("\n").find((l) => l.startsWith("Wean test"));
     expect(wean).toBe(
-      "Wean test (current: Impella CP at P6; low support: Impella CP at P2 (P2 for a pump run at a P-level, 1 L/min for a pump titrated to a flow, or the current setting if lower); stopped: P0 with the pump left across the aortic valve)",
+      "Wean test (current: Impella CP at P6; low support: Impella CP at P2 (P2 for a pump run at a P-level, 1 L/min for a pump titrated to a flow, or the current setting if lower), looked at after 180 s and then left to settle; stopped: P0 with the pump left across the aortic valve)",
     );
     const search = r.stdout.split("\n").find((l) => l.startsWith("Clip strategies"));
     expect(search).toBe(
@@ -84,6 +84,10 @@ describe("support-hides-mr: a grade change without a volume change is called bor
   const wean = (low: Measurements, stopped: Measurements): WeanTest => ({
     current: m(1, 20.1, 0.199),
     lowSupport: low,
+    assessmentHold_s: 180,
+    lowSupportSettled: null,
+    outlook: null,
+    eroaRatio: low.mr_eroa_cm2 / 0.199,
     pumpStopped: stopped,
     supportHidesMR: true,
     settings: {

@@ -4,14 +4,10 @@ import { createSimulation } from "../../src/procedure/run-state.js";
 import { randomCase } from "../random-case.js";
 
 describe("invariants over random parameter sets within the declared ranges", () => {
-  it("buildCircuit rejects an orifice reference volume too close to the closure volume with a named error", () => {
-    const params = {
-      ...presetParams("cardiogenic-shock-acute-mr"),
-      "mr.refVolume_mL": 80,
-      "mr.closureVolume_mL": 75,
-    };
+  it("buildCircuit rejects an explicit orifice reference volume below its minimum with a named error", () => {
+    const params = { ...presetParams("cardiogenic-shock-acute-mr"), "mr.refVolume_mL": 10 };
     expect(() => createSimulation(params, { impella: null, clips: [] })).toThrow(
-      /mr.refVolume_mL: 80 mL must exceed/,
+      /mr.refVolume_mL: 10 mL: give 0 \(the patient's own operating point\) or 30..400 mL/,
     );
   });
 

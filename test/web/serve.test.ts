@@ -32,6 +32,8 @@ describe("clipshock serve", () => {
     expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const html = await fetch(served.url);
     expect(html.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    // The app (tested in app.test.ts, console clean) runs under this policy.
+    expect(html.headers.get("content-security-policy")).toMatch(/script-src 'self'.*frame-ancestors 'none'/);
     const body = await html.text();
     const js = /src="\.\/(assets\/[^"]+\.js)"/.exec(body)?.[1];
     expect(js).toBeTruthy();

@@ -16,9 +16,23 @@
  * peaked at the segment centre (jets arise mid-segment). A clip closes the gap completely under its
  * width and partly beside it, decaying as exp(−d/λ) with λ = ⅔·arm length ("zipper"). Closures of
  * several clips combine as 1 − Π(1 − k_i).
+ *
+ * Tethering (one law for native and clipped valves): the local coaptation gap is the reference gap
+ * G(x) (the EROA profile above) scaled by the tethering state u (1 at the patient's reference
+ * operating point, larger when the LV dilates or the closing force falls: orifice-valve.ts), less
+ * what the clips bridge beside them, k(x)·G(x); under a clip's width the leaflets are held together:
+ *
+ *   A(u) = Σ_x G(x)·(u − k(x))₊        (0 under a clip)
+ *
+ * At u = 1 this is the same residual orifice as G·(1 − k). When tethering rises, a native orifice
+ * grows in proportion (A = u·G) but the residual beside a clip grows faster, since the clip bridges a
+ * fixed depth of gap: a clipped valve is more sensitive to tethering than a native one (the Ugueto-
+ * Rodrigo case's jet at 1 L/min). A(u) is tabulated once per geometry (regurgitantTable).
  */
 import type { Segment, SegmentShares } from "../../physiology/params.js";
 import { CLIPS, type ClipDevice } from "./devices.js";
+
+export { tableAt } from "../../physiology/valve/tabulated.js";
 
 export interface PlacedClip {
   device: ClipDevice;
@@ -106,6 +120,52 @@ export function clipGeometry(
     orifices_cm2: orifices,
     eroaBySegment_cm2: reg,
   };
+}
+
+/** Tethering states tabulated (0..U_MAX in steps of U_STEP); beyond U_MAX the table extrapolates linearly. */
+export const U_MAX = 6;
+export const U_STEP = 0.025;
+
+export interface RegurgitantTable {
+  /** Step of u between entries. */
+  du: number;
+  /** Total regurgitant orifice (cm²) at u = i·du. */
+  total: Float64Array;
+  /** The same per segment. */
+  bySegment: Record<Segment, Float64Array>;
+}
+
+/** A(u) per segment and in total, for the tethering law (see the header). */
+export function regurgitantTable(
+  clips: readonly PlacedClip[],
+  length_mm: number,
+  eroa_cm2: number,
+  segmentShares: SegmentShares,
+): RegurgitantTable {
+  const half = length_mm / 2;
+  const segW = length_mm / 3;
+  const n = Math.round(U_MAX / U_STEP) + 1;
+  const bySegment: Record<Segment, Float64Array> = {
+    A1P1: new Float64Array(n),
+    A2P2: new Float64Array(n),
+    A3P3: new Float64Array(n),
+  };
+  for (let x = -half + DX_MM / 2; x < half; x += DX_MM) {
+    if (clips.some((c) => Math.abs(x - c.offset_mm) <= CLIPS[c.device].width_mm / 2)) continue;
+    const k = clips.length ? closureAt(x, clips) : 0;
+    for (const s of ["A1P1", "A2P2", "A3P3"] as const) {
+      const v = x - segmentCentre_mm(s, length_mm);
+      if (Math.abs(v) > segW / 2) continue;
+      const g = (eroa_cm2 * segmentShares[s] * (1 + Math.cos((2 * Math.PI * v) / segW)) * DX_MM) / segW;
+      if (g <= 0) continue;
+      const col = bySegment[s];
+      // Entries with u > k get g·(u − k); start at the first u above k.
+      for (let i = Math.max(0, Math.ceil(k / U_STEP)); i < n; i++) col[i] += g * (i * U_STEP - k);
+    }
+  }
+  const total = new Float64Array(n);
+  for (let i = 0; i < n; i++) total[i] = bySegment.A1P1[i] + bySegment.A2P2[i] + bySegment.A3P3[i];
+  return { du: U_STEP, total, bySegment };
 }
 
 export interface ClipPlacementProblem {

@@ -80,11 +80,14 @@ describe("OrificeValve", () => {
     expect(dy[zIdx]).toBeLessThan(0);
   });
   it("evalFlow leaks through the regurgitant orifice when closed, more when the LV is larger", () => {
+    // A native orifice of 0.4 cm² at the reference (u = 1), linear in u; elasticity 1.5 in volume.
     const reg = {
-      eroa_cm2: 0.4,
+      table: Array.from({ length: 241 }, (_, i) => 0.4 * i * 0.025),
+      du: 0.025,
       volumeNode: "lv",
-      closureVolume_mL: 70,
       refVolume_mL: 170,
+      tetheringElasticity: 1.5,
+      ischaemicTethering: 0,
       kappa: 0,
       dpRef_mmHg: 80,
     };
@@ -94,8 +97,9 @@ describe("OrificeValve", () => {
     a.y[0] = 170; // the volume node's volume (bindVolumeNode maps every node to slot 0)
     a.v.evalFlow(a.y, a.dy, a.ctx);
     expect(a.ctx.aux[1]).toBeCloseTo(0.4, 2);
+    // 120 mL: θ = (120/170)^⅓ = 0.890, u = 1 + 4.5·(θ − 1) = 0.507 → 0.203 cm².
     a.y[0] = 120;
     a.v.evalFlow(a.y, a.dy, a.ctx);
-    expect(a.ctx.aux[1]).toBeCloseTo(0.2, 2);
+    expect(a.ctx.aux[1]).toBeCloseTo(0.4 * (1 + 4.5 * (Math.cbrt(120 / 170) - 1)), 2);
   });
 });

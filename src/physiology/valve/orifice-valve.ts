@@ -11,36 +11,58 @@
  * fixed-step RK4 stays stable whatever the pressure (Mynard's dζ/dt ∝ ΔP is stiff at 100 mmHg).
  * With L ∝ 1/A the flow relaxes on a time scale ℓ·√(ρ/(2ΔP)) that does not shrink with A, so a
  * nearly closed orifice is not stiff. The closed area is the regurgitant orifice: a small
- * regularising leak for a competent valve, plus (for the mitral valve) a dynamic EROA:
+ * regularising leak for a competent valve, plus (for the mitral valve) a tethering-driven orifice:
  *
- *   EROA(t) = EROA_static · softplus((V_lv − V_c)/(V_ref − V_c)) · (1 + κ·(1 − ΔP_sys⁺/ΔP_ref))
+ *   θ = (V_lv/V_ref)^⅓                      LV radius relative to the reference state
+ *   u = [1 + 3E·(θ − 1) + γ·(1 − m)]₊ · [1 + κ·(1 − ΔP_close/ΔP_ref)]₊
+ *   EROA = A(u)                             the clip geometry's table (mitraclip/geometry.ts)
  *
- * (reference §3.3 [E]: the orifice shrinks when the LV is unloaded and is larger in early and late
- * systole when the closing force is low, Hung 1999 / Bugała 2022). EROA_static already reflects clips.
+ * u is the tethering state: the coaptation gap relative to the reference. Papillary-muscle
+ * displacement grows with the LV radius (Otsuji, Circulation 1997;96:1999; Yiu, Circulation
+ * 2000;102:1400), and only the part of the tether beyond the leaflets' coaptation reserve opens an
+ * orifice, so a small change in radius is a large change in gap: E = dlnEROA/dlnV_lv (for a native
+ * valve) is the patient's tethering elasticity, ≈ 1.7 in functional/ischaemic MR (Bugała 2022: 15-20 %
+ * less LV volume, 25-35 % less EROA; reference §3.3) and small for a flail leaflet, whose gap is not
+ * made by tethering. The closing force (LV−LA pressure) pushes the leaflets together: the orifice is
+ * larger in early and late systole when it is low (Hung, JACC 1999;33:538; κ). In acute ischaemic MR the
+ * ischaemic inferoposterior wall bulges and displaces the papillary muscle (Messas, Circulation
+ * 2001;104:1958: the wall's dysfunction, not the papillary muscle's, makes the MR; reversible with
+ * reperfusion): m is that wall's perfusion-limited function (coronary/myocardial-perfusion.ts), γ the
+ * patient's ischaemic tethering (0 for a flail leaflet). V_ref and ΔP_ref are
+ * the patient's own reference operating point (procedure/mitral-reference.ts), not fixed volumes.
  *
  * States: Q (mL/s, positive from→to), ζ (0..1). Ports: the two nodes' pressures.
  * JSON: { "name": "mv", "kind": "orificeValve", "from": "la", "to": "lv", "openArea_cm2": 4.25,
  *         "closedArea_cm2": 0.002, "length_cm": 1, "tauOpen_s": 0.01, "tauClose_s": 0.01, "dpWidth_mmHg": 1,
- *         "regurgitation": { "eroa_cm2": 0.4, "volumeNode": "lv", "closureVolume_mL": 80, "refVolume_mL": 160,
- *                            "kappa": 0.3, "dpRef_mmHg": 80 } }
+ *         "regurgitation": { "table": [0, 0.01, ...], "du": 0.025, "volumeNode": "lv", "refVolume_mL": 160,
+ *                            "tetheringElasticity": 1.7, "kappa": 0.3, "dpRef_mmHg": 80 } }
  */
 import type { EvalContext, LinkComponent } from "../../engine/component.js";
 import type { Layout } from "../../engine/layout.js";
 import { registerLinkKind } from "../../engine/registry.js";
 import { BERNOULLI_MMHG_S2_CM4_ML2, INERTANCE_MMHG_S2_ML_PER_CM_CM2 } from "../../units/index.js";
+import { tableAt } from "./tabulated.js";
 
 export interface RegurgitationSpec {
-  /** Static EROA (cm²) at V = refVolume_mL and ΔP = dpRef_mmHg, after clips. */
-  eroa_cm2: number;
-  /** Node whose volume sets the orifice size (the LV). */
+  /** Regurgitant orifice A(u) (cm²) tabulated at u = i·du (after clips). */
+  table: readonly number[];
+  du: number;
+  /** Node whose volume sets the tethering (the LV). */
   volumeNode: string;
-  /** LV volume at which coaptation is restored (mL). */
-  closureVolume_mL: number;
-  /** LV volume at which the EROA equals eroa_cm2 (mL). */
+  /** LV volume of the reference state (mL). */
   refVolume_mL: number;
+  /** d ln EROA / d ln V_lv of the native orifice at the reference state. */
+  tetheringElasticity: number;
+  /** Rise of the tethering state per unit loss of the ischaemic wall's function (γ). */
+  ischaemicTethering: number;
+  /** Signal with that wall's function m (1 = fully supplied); none: m = 1. */
+  wallFunctionSignal?: string;
   /** Depth of the biphasic (pressure-dependent) variation, dimensionless. */
   kappa: number;
+  /** Closing pressure of the reference state (mmHg). */
   dpRef_mmHg: number;
+  /** Hold u at 1 (the orifice as stated; used to find the reference state). */
+  fixedAtReference?: boolean;
 }
 
 export interface OrificeValveSpec {
@@ -59,7 +81,7 @@ export interface OrificeValveSpec {
   regurgitation?: RegurgitationSpec;
 }
 
-/** Width of the smooth positive part of the LV-volume factor (dimensionless). */
+/** Width of the smooth positive parts of the tethering factors (dimensionless). */
 const VOLUME_FACTOR_WIDTH = 0.05;
 /** Largest jet velocity the Bernoulli loss is evaluated at (cm/s); see evalFlow. */
 export const MAX_JET_VELOCITY_CM_S = 1200;
@@ -81,20 +103,31 @@ export class OrificeValve implements LinkComponent {
   private zIdx = -1;
   private areaAux = -1;
   private regAux = -1;
+  private uAux = -1;
   private vNodeVol = -1;
+  private mSig = -1;
   private readonly lPerInvA: number;
+  private readonly table: Float64Array;
+  private readonly invRefVolume: number;
 
   constructor(spec: OrificeValveSpec) {
     this.spec = spec;
     this.name = spec.name;
     this.lPerInvA = INERTANCE_MMHG_S2_ML_PER_CM_CM2 * spec.length_cm;
+    this.table = Float64Array.from(spec.regurgitation?.table ?? [0, 0]);
+    this.invRefVolume = spec.regurgitation ? 1 / spec.regurgitation.refVolume_mL : 0;
   }
 
   bind(layout: Layout): void {
     this.qIdx = layout.state(`${this.name}.q_mL_s`, 0, "damped");
     this.zIdx = layout.state(`${this.name}.opening`, 0);
     this.areaAux = layout.aux(`${this.name}.area_cm2`);
-    if (this.spec.regurgitation) this.regAux = layout.aux(`${this.name}.regurgitantArea_cm2`);
+    if (this.spec.regurgitation) {
+      this.regAux = layout.aux(`${this.name}.regurgitantArea_cm2`);
+      this.uAux = layout.aux(`${this.name}.tethering`);
+      const m = this.spec.regurgitation.wallFunctionSignal;
+      if (m) this.mSig = layout.signal(m, 1);
+    }
   }
 
   /** Called by the assembler once nodes are indexed. */
@@ -108,17 +141,25 @@ export class OrificeValve implements LinkComponent {
     let aClosed = sp.closedArea_cm2;
     const r = sp.regurgitation;
     if (r !== undefined) {
-      const x = (y[this.vNodeVol] - r.closureVolume_mL) / (r.refVolume_mL - r.closureVolume_mL);
-      // softplus() written out: this runs in every derivative evaluation and a call that V8 does
-      // not inline would box its double result.
-      const fVol = 0.5 * (x + Math.sqrt(x * x + VOLUME_FACTOR_WIDTH * VOLUME_FACTOR_WIDTH));
-      // Closing pressure is the reverse gradient (to − from), positive in systole.
-      const closing =
-        0.5 * (-dp + Math.sqrt(dp * dp + CLOSING_PRESSURE_WIDTH_MMHG * CLOSING_PRESSURE_WIDTH_MMHG));
-      const u = 1 + r.kappa * (1 - closing / r.dpRef_mmHg);
-      const fPress = 0.5 * (u + Math.sqrt(u * u + VOLUME_FACTOR_WIDTH * VOLUME_FACTOR_WIDTH));
-      const eroa = r.eroa_cm2 * fVol * fPress;
+      let u = 1;
+      if (r.fixedAtReference !== true) {
+        const v = y[this.vNodeVol];
+        const theta = Math.cbrt(v > 0 ? v * this.invRefVolume : 0);
+        const wall = this.mSig >= 0 ? r.ischaemicTethering * (1 - ctx.s[this.mSig]) : 0;
+        const x = 1 + 3 * r.tetheringElasticity * (theta - 1) + wall;
+        // Smooth positive parts written out: this runs in every derivative evaluation and a call
+        // that V8 does not inline would box its double result.
+        const fVol = 0.5 * (x + Math.sqrt(x * x + VOLUME_FACTOR_WIDTH * VOLUME_FACTOR_WIDTH));
+        // Closing pressure is the reverse gradient (to − from), positive in systole.
+        const closing =
+          0.5 * (-dp + Math.sqrt(dp * dp + CLOSING_PRESSURE_WIDTH_MMHG * CLOSING_PRESSURE_WIDTH_MMHG));
+        const w = 1 + r.kappa * (1 - closing / r.dpRef_mmHg);
+        const fPress = 0.5 * (w + Math.sqrt(w * w + VOLUME_FACTOR_WIDTH * VOLUME_FACTOR_WIDTH));
+        u = fVol * fPress;
+      }
+      const eroa = tableAt(this.table, r.du, u);
       ctx.aux[this.regAux] = eroa;
+      ctx.aux[this.uAux] = u;
       aClosed += eroa;
     }
     // ζ stays in (0, 1) by construction; the bound only guards RK4's intermediate stages.

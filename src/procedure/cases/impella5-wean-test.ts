@@ -19,7 +19,9 @@ export const impella5WeanTest: Scenario = {
   steps: [
     { name: "Impella 5.0 at 2 L/min", impella: { model: "5.0", targetFlow_L_min: 2 } },
     { name: "NTW at A3-P3", clip: { device: "NTW", position: "A3P3" } },
-    { name: "support at 1 L/min", impella: { targetFlow_L_min: 1 } },
+    // The report reassessed at 1 L/min and went back up: a timed look, not a new steady state. How long
+    // it looked is not reported; 3 min is a TEE reassessment's usual span [E].
+    { name: "support at 1 L/min", impella: { targetFlow_L_min: 1 }, hold_s: 180 },
     { name: "support back at 2 L/min", impella: { targetFlow_L_min: 2 } },
     { name: "NT at A2-P2", clip: { device: "NT", position: "A2P2" } },
     { name: "support at 0.5 L/min", impella: { targetFlow_L_min: 0.5 } },

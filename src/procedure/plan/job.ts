@@ -6,6 +6,7 @@ import type { Measurements } from "../../measure/beat.js";
 import { num, type Params } from "../../physiology/params.js";
 import type { Devices } from "../circuit.js";
 import { runState } from "../run-state.js";
+import type { CollapseReport } from "../types.js";
 import type { PvLoop } from "./types.js";
 
 export interface StateJob {
@@ -14,6 +15,8 @@ export interface StateJob {
   from?: Record<string, number>;
   /** Also record one beat of LV pressure and volume. */
   pvLoop?: boolean;
+  /** Measure after this many seconds (a timed look) instead of at steady state. */
+  hold_s?: number;
 }
 
 export type StateOutcome =
@@ -21,6 +24,8 @@ export type StateOutcome =
       ok: true;
       measurements: Measurements;
       converged: boolean;
+      assessment: "steady-state" | "timed";
+      collapse: CollapseReport;
       state: Record<string, number>;
       pvLoop?: PvLoop;
     }
@@ -32,11 +37,17 @@ const PV_POINTS = 160;
 export function runJob(job: StateJob): StateOutcome {
   try {
     const beat_s = 60 / num(job.params, "hr_bpm");
-    const r = runState(job.params, job.devices, { from: job.from, record_s: job.pvLoop ? beat_s : 0 });
+    const r = runState(job.params, job.devices, {
+      from: job.from,
+      record_s: job.pvLoop ? beat_s : 0,
+      hold_s: job.hold_s,
+    });
     const out: StateOutcome = {
       ok: true,
       measurements: r.measurements,
       converged: r.converged,
+      assessment: r.assessment,
+      collapse: r.collapse,
       state: r.state,
     };
     if (job.pvLoop && r.waveforms) {

@@ -26,8 +26,9 @@ import {
   noMrWarning,
   searchWarnings,
   supportWarning,
+  weanWarning,
 } from "./warnings.js";
-import { weanSettings, weanTest, withPump } from "./wean.js";
+import { WEAN_HOLD_S, weanSettings, weanTest, withPump } from "./wean.js";
 
 export async function planScenario(scenario: Scenario, options: PlanOptions = {}): Promise<PlanResult> {
   const t0 = performance.now();
@@ -45,7 +46,8 @@ export async function planScenario(scenario: Scenario, options: PlanOptions = {}
     // Wean test and gradient mixes, all at once.
     const settings = weanSettings(state.devices);
     const mixes = allMixes().slice(1); // the all-current mix is the state itself
-    const total = mixes.length + (settings.current ? 2 : 0) + (options.waveforms ? 1 : 0);
+    const hold_s = options.weanHold_s ?? WEAN_HOLD_S;
+    const total = mixes.length + (settings.current ? 3 : 0) + (options.waveforms ? 1 : 0);
     let done = 0;
     const step = (label: string) => (o: StateOutcome) => {
       progress({ phase: "analysis", done: ++done, total, message: label });
@@ -53,9 +55,15 @@ export async function planScenario(scenario: Scenario, options: PlanOptions = {}
     };
     const low = settings.lowSupport
       ? track(
-          withPump(state, settings.lowSupport, options.waveforms),
+          withPump(state, settings.lowSupport, options.waveforms, hold_s),
           describeSetting(settings.lowSupport),
         ).then(step("low support"))
+      : null;
+    // The same change left to settle: where the patient goes at low support.
+    const lowSettled = settings.lowSupport
+      ? track(withPump(state, settings.lowSupport), `${describeSetting(settings.lowSupport)}, settled`).then(
+          step("low support, settled"),
+        )
       : null;
     const stopped = settings.pumpStopped
       ? track(withPump(state, settings.pumpStopped, options.waveforms), "pump stopped").then(
@@ -72,7 +80,13 @@ export async function planScenario(scenario: Scenario, options: PlanOptions = {}
     const mixResults = mixes.map((mix) =>
       track(mixJob(state, mix), `gradient ${mixKey(mix)}`).then(step("gradient")),
     );
-    const [lowO, stoppedO, currentO, ...mixO] = await Promise.all([low, stopped, currentLoop, ...mixResults]);
+    const [lowO, settledO, stoppedO, currentO, ...mixO] = await Promise.all([
+      low,
+      lowSettled,
+      stopped,
+      currentLoop,
+      ...mixResults,
+    ]);
     const byMix = new Map<string, Measurements>([[mixKey(new Set(GRADIENT_FACTORS)), state.measurements]]);
     for (const [i, mix] of mixes.entries()) byMix.set(mixKey(mix), measured(mixO[i]));
     const wean = weanTest(
@@ -80,6 +94,8 @@ export async function planScenario(scenario: Scenario, options: PlanOptions = {}
       lowO ? measured(lowO) : null,
       stoppedO ? measured(stoppedO) : null,
       settings,
+      settledO?.ok ? { measurements: settledO.measurements, collapse: settledO.collapse } : null,
+      hold_s,
     );
     const gradient = gradientAnalysis(byMix);
 
@@ -98,7 +114,8 @@ export async function planScenario(scenario: Scenario, options: PlanOptions = {}
     );
     if (maxClips > 0 && worstGrade > 0) {
       const ts = performance.now();
-      const baseline = wean.lowSupport ?? state.measurements;
+      // Strategies are judged at low support once settled: compare them with the same state.
+      const baseline = wean.lowSupportSettled ?? wean.lowSupport ?? state.measurements;
       const outcome = await searchClips(
         {
           params: state.params,
@@ -127,6 +144,7 @@ export async function planScenario(scenario: Scenario, options: PlanOptions = {}
     const pump = state.devices.impella !== null;
     const warnings: PlanWarning[] = [
       ...supportWarning(wean),
+      ...weanWarning(wean),
       ...gradientWarnings(gradient),
       ...interferenceWarning(
         clipStrategies[0],

@@ -20,7 +20,8 @@ export type PlanWarningCode =
   | "mitral-area-small"
   | "no-strategy-meets-criteria"
   | "no-mr-to-treat"
-  | "not-converged";
+  | "not-converged"
+  | "cannot-be-weaned";
 
 export interface PlanWarning {
   code: PlanWarningCode;
@@ -31,10 +32,31 @@ export interface PlanWarning {
   criteria?: string[];
 }
 
+/** Where the patient goes when left at low support: the settled state, or deterioration. */
+export interface WeanOutlook {
+  /** "settles": a new steady state with MAP ≥ 60 mmHg; "deteriorates": MAP falls below 60 or keeps falling; "collapses": the shock spiral (see CollapseReport). */
+  verdict: "settles" | "deteriorates" | "collapses";
+  /** The patient can be weaned to low support (verdict "settles"). */
+  weanable: boolean;
+  /** Change from the timed look to the settled state. */
+  mapChange_mmHg: number;
+  cpoChange_W: number;
+  /** Seconds after the change at which MAP fell below 60 / 50 mmHg (null: never). */
+  mapBelow60_s: number | null;
+  mapBelow50_s: number | null;
+}
+
 export interface WeanTest {
   current: Measurements;
-  /** At low support (see support.ts), or null without a pump. */
+  /** At low support (see support.ts) after `assessmentHold_s` (a timed look, as the echo is done), or null without a pump. */
   lowSupport: Measurements | null;
+  /** Seconds at low support before the look (timed assessment). */
+  assessmentHold_s: number;
+  /** Low support left to settle: the new steady state (or the collapse it ends in). */
+  lowSupportSettled: Measurements | null;
+  outlook: WeanOutlook | null;
+  /** Regurgitant orifice at low support over the current one (the margin behind supportHidesMR). */
+  eroaRatio: number | null;
   /** With the pump stopped (P0) but left across the aortic valve, or null without a pump. */
   pumpStopped: Measurements | null;
   supportHidesMR: boolean;
@@ -177,4 +199,6 @@ export interface PlanOptions {
   simulationsPerLevel?: number;
   /** Record PV loops of the wean-test states (for the report). */
   waveforms?: boolean;
+  /** Seconds at low support before the wean test's look (default WEAN_HOLD_S, 30..1800). */
+  weanHold_s?: number;
 }

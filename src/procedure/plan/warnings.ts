@@ -9,6 +9,7 @@ import { describeClip, describeClips } from "./rank.js";
 import type { ScheduledClip } from "./scheduled-clips.js";
 import { describeSetting } from "./support.js";
 import type { ClipStrategy, GradientAnalysis, PlanWarning, WeanTest } from "./types.js";
+import { outlookText } from "./wean.js";
 
 const f1 = (x: number) => x.toFixed(1);
 const grade = (g: number) => `grade ${g} (${MR_GRADE_LABEL[g as MrGrade] ?? "?"})`;
@@ -48,6 +49,23 @@ export function supportWarning(w: WeanTest): PlanWarning[] {
         "Record P-level, pump flow and MAP with every MR assessment.",
       ],
       criteria: ["wean-test", "mr-grade"],
+    },
+  ];
+}
+
+/** The patient left at low support deteriorates or collapses: the support cannot come down yet. */
+export function weanWarning(w: WeanTest): PlanWarning[] {
+  const o = w.outlook;
+  if (!o || o.weanable) return [];
+  return [
+    {
+      code: "cannot-be-weaned",
+      message: `Left at ${describeSetting(w.settings.lowSupport)} the patient ${outlookText(o)}; MAP ${f1(w.lowSupportSettled?.map_mmHg ?? Number.NaN)} mmHg, CPO ${(w.lowSupportSettled?.cpo_W ?? Number.NaN).toFixed(2)} W, coronary perfusion ${f1(w.lowSupportSettled?.coronary_perfusion_mmHg ?? Number.NaN)} mmHg once settled.`,
+      actions: [
+        "Keep the support while assessing; return to it as soon as the look is done.",
+        "Treat what keeps the patient on the pump (residual MR, ischaemia) before weaning.",
+      ],
+      criteria: ["wean-test"],
     },
   ];
 }

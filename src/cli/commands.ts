@@ -1,0 +1,76 @@
+/**
+ * The command line's surface: every command with its arguments, options and help text. Each action
+ * imports its command's module only when it runs, so `clipshock --help` loads commander and nothing
+ * else (the simulator, zod and yaml stay unread: issue 10, a cold start near bare node).
+ */
+import { Command } from "commander";
+import type { PlanCliOptions } from "./plan.js";
+import type { SimulateOptions } from "./simulate.js";
+
+export function casesCommand(): Command {
+  return new Command("cases")
+    .description("list the built-in cases")
+    .option("--json", 'print one JSON document: [{ "id", "title", "source" }]')
+    .action(async (opts: { json?: boolean }) => {
+      const { casesJson, casesText } = await import("./cases.js");
+      process.stdout.write(opts.json ? casesJson() : casesText());
+    });
+}
+
+export function simulateCommand(): Command {
+  return new Command("simulate")
+    .description("run every step of a scenario to periodic steady state and measure it")
+    .argument("<scenario>", "built-in case id (see `clipshock cases`) or scenario file (.json, .yaml, .yml)")
+    .option(
+      "--json",
+      "print one JSON document { scenario, steps: [{ name, parameters, measurements, devices, converged }] }",
+    )
+    .option("--out <dir>", "also write <dir>/<step-index>-<slug>.csv waveforms and <dir>/result.json")
+    .option("--no-progress", "no progress on stderr")
+    .action(async (arg: string, opts: SimulateOptions) =>
+      (await import("./simulate.js")).runSimulate(arg, opts),
+    );
+}
+
+export function planCommand(): Command {
+  return new Command("plan")
+    .description(
+      "planning tools (wean test, gradient, clip strategies, warnings, scores) for the state after a step",
+    )
+    .argument("<scenario>", "built-in case id (see `clipshock cases`) or scenario file (.json, .yaml, .yml)")
+    .option("--at <step>", "step name or 0-based index (default: the last step)")
+    .option("--json", "print one JSON document on stdout")
+    .option("--report <file>", "also write a self-contained HTML report")
+    .option("--max-clips <n>", "clips the search may add, 0-3 (default 3; 0 = no search)")
+    .option(
+      "--workers <n>",
+      "worker threads for the simulations (default 2 on more than 2 cores, else in-process; 0 = in-process)",
+    )
+    .option("--no-progress", "no progress on stderr")
+    .action(async (arg: string, opts: PlanCliOptions) => (await import("./plan.js")).runPlan(arg, opts));
+}
+
+export function euroscore2Command(): Command {
+  return new Command("euroscore2")
+    .description("EuroSCORE II predicted mortality of the surgical alternative (Nashef 2012)")
+    .argument("<input.json>", "EuroSCORE II input (JSON, fields as in the contract)")
+    .option("--json", "print one JSON document { predictedMortality_pct, logit, factors }")
+    .action(async (file: string, opts: { json?: boolean }) =>
+      (await import("./euroscore2.js")).runEuroscore2File(file, opts.json === true),
+    );
+}
+
+export function serveCommand(): Command {
+  return new Command("serve")
+    .description(
+      "serve the web simulator on 127.0.0.1 (default port 5173 unless taken, then the next free one)",
+    )
+    .option("--port <n>", "first port to try (1..65535)")
+    .option(
+      "--allow-host <name>",
+      "also accept this Host name (besides 127.0.0.1, localhost and [::1]), e.g. behind a proxy",
+    )
+    .action(async (opts: { port?: string; allowHost?: string }) =>
+      (await import("./serve.js")).runServe(opts),
+    );
+}
