@@ -69,3 +69,33 @@ export function randomCase(seed: number, endShare = 0): { params: Params; device
   }
   return { params, devices };
 }
+
+/** Rows of min/max choices (true = max) covering all four combinations of every pair [greedy]. */
+export function coveringArray(k: number, seed: number): boolean[][] {
+  const r = rng(seed);
+  const covered = new Set<string>();
+  const need = ((k * (k - 1)) / 2) * 4;
+  const rows: boolean[][] = [];
+  const gain = (row: boolean[]) => {
+    let g = 0;
+    for (let a = 0; a < k; a++)
+      for (let b = a + 1; b < k; b++) if (!covered.has(`${a},${b},${+row[a]},${+row[b]}`)) g++;
+    return g;
+  };
+  while (covered.size < need) {
+    let best: boolean[] = [];
+    let bestGain = -1;
+    for (let c = 0; c < 40; c++) {
+      const row = Array.from({ length: k }, () => r() < 0.5);
+      const g = gain(row);
+      if (g > bestGain) {
+        best = row;
+        bestGain = g;
+      }
+    }
+    for (let a = 0; a < k; a++)
+      for (let b = a + 1; b < k; b++) covered.add(`${a},${b},${+best[a]},${+best[b]}`);
+    rows.push(best);
+  }
+  return rows;
+}
