@@ -33,7 +33,7 @@ export interface EvalContext {
   /**
    * Self-damping of a state (1/s), by state index: −∂(dy_i/dt)/∂y_i for a state whose own decay is
    * stiff (a valve's or pump's flow, whose loss term relaxes it at ≈ v/ℓ). The integrator takes this
-   * part exactly (integrating factor, docs/decisions/0003), so it does not limit the step; it is
+   * part exactly (ETDRK4, docs/decisions/0003), so it does not limit the step; it is
    * not counted in `rate`. Optional: 0 if unwritten (plain RK4 for that state).
    */
   readonly damping: Float64Array;

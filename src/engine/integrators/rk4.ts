@@ -1,19 +1,19 @@
 /**
- * Runge-Kutta 4 in integrating-factor (Lawson) form for the stiff self-damping of flow states, with
- * stated-stiffness sub-stepping for the rest; preallocated workspace (scijs/ode-rk4 style).
- * Decision and measurements: docs/decisions/0003-lawson-rk4-with-stated-stiffness.md.
+ * Exponential Runge-Kutta 4 (ETDRK4) on the stiff self-damping of flow states, classical RK4 on every
+ * other state, and stated-stiffness sub-stepping; preallocated workspace (scijs/ode-rk4 style).
+ * Decision and measurements: docs/decisions/0003-etdrk4-stated-stiffness-beat-locked-steady-state.md.
  *
  * Stability, not accuracy, limits classical RK4 on this model (issue 10): a valve's flow relaxes at
  * −∂Q̇/∂Q = 2B|Q|/L ≈ v/ℓ (500-1200 1/s for a 5-12 m/s jet, closed leaks included), and a small
  * resistor between two stiff nodes (Zc at its range end) has an RC rate of ~1000 1/s.
  *
  * 1. Self-damping. The model states, per state, λ_i = −∂ẏ_i/∂y_i where that is stiff
- *    (`Deriv.damping`, written by the components; 0 elsewhere). With Λ = diag(λ) frozen at the start
- *    of each (sub)step, ẏ = −Λy + N(y) with N = f + Λy is integrated by Lawson's RK4 (Lawson 1967,
- *    SIAM J Numer Anal 4:372; Hochbruck & Ostermann 2010, Acta Numerica 19:209, §2.6): the linear
- *    part exactly through E(τ) = e^{−Λτ}, N by the classical tableau. Order 4 for constant Λ
- *    (Λ is constant within a step); for λ = 0 it is classical RK4, so volumes (λ = 0) still change by
- *    h/6·Σ of flow combinations and blood volume is conserved to round-off.
+ *    (`Deriv.damping` for `Deriv.dampedStates`, written by the components). With Λ = diag(λ) frozen at
+ *    the start of each (sub)step, ẏ = −Λy + N(y), N = f + Λy, is integrated by Cox & Matthews' ETDRK4
+ *    (J Comput Phys 176:430, 2002): the linear part exactly, N with φ-function weights. For λ = 0 it is
+ *    exactly classical RK4, so volumes (never damped) change by h/6·Σ of flow combinations and blood
+ *    volume is conserved to round-off. Lawson's integrating-factor RK4 on the same Λ was stable but lost
+ *    accuracy on the quasi-steady jets (0.6-1.5 % at 4 ms, ADR 0003).
  * 2. What remains. The model also states ρ, a bound on the other local eigenvalue moduli
  *    (`Deriv.stiffness`: RC modes, inertance-elastance oscillations), and the integrator adds the
  *    growth of λ within the step, max(λ_i(stage) − Λ_i). When h·ρ exceeds RK4's stability bound
