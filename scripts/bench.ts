@@ -14,7 +14,7 @@
  *   step's, not the convergence tolerance's.
  * - convergence: share of CONV_N random valid scenarios (test/random-case.ts, 30 % of changed
  *   parameters at a range end) whose steady state converged within the 150 s cap, and of the
- *   built-in cases' steps.
+ *   built-in cases' steady-state steps (timed holds excluded).
  * - steadyState_warm_ms: median steady state from the preset (same configuration) in this process
  *   after warm-up; steadyState_cold_ms: the first one in a fresh `node` process on the built
  *   dist/ (import time reported apart), null without a build.
@@ -142,8 +142,10 @@ for (const c of CASES) {
   const t0 = performance.now();
   const r = simulateScenario(c);
   caseMs[c.id] = round(performance.now() - t0);
-  caseSteps += r.steps.length;
-  caseConverged += r.steps.filter((s) => s.converged).length;
+  // A timed hold (hold_s) reports the end of the hold, not a steady state.
+  const ss = r.steps.filter((s) => s.assessment !== "timed");
+  caseSteps += ss.length;
+  caseConverged += ss.filter((s) => s.converged).length;
 }
 log(
   `converged: ${conv}/${tried} random (not: ${notConverged.join(", ")}), ${caseConverged}/${caseSteps} case steps`,
