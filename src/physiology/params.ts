@@ -229,9 +229,9 @@ export const PARAMS: readonly ParamDef[] = [
     2,
     50,
     18,
-    8,
+    3.5,
     "Pulmonary venous compliance",
-    "12–20 normal (reference §2.2C) [E]; acute MR: distended veins of congested lungs are stiffer, and large v-waves need a small LA + venous compliance (§3.4 suggests 10–12) — 8 [E]",
+    "12–20 normal (reference §2.2C) [E]; acute MR: distended veins of congested lungs are stiff, and the large v-wave of acute MR into a non-dilated LA (v − mean LAP ≥ 8 mmHg) needs a small LA + venous compliance (§3.4: 10–12 gives v only ≈ 4 mmHg above mean; 8 gives 6) [E]",
   ),
   ...chamber("lv", "LV", {
     ees: [2.21, 0.75],
