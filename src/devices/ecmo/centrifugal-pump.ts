@@ -13,13 +13,13 @@
  *
  * States: Q (mL/s); with a flow target Q̄ (mL/s) and n (krpm); time in drainage suction (s).
  * Aux: speed_krpm, drainage_mmHg (pump inlet), preOxygenator_mmHg, postOxygenator_mmHg, suction.
- * Stiffness (for the stated-stiffness integrator of the numerics branch, as the Impella states it):
- * the flow's self-damping −∂(dQ/dt)/∂Q = (2(k + k_d + k_r)|Q| + R_o + R_s·[Q > 0])/L, and the
+ * Stiffness (stated for the integrator, as the Impella states it): the flow's self-damping −∂(dQ/dt)/∂Q = (2(k + k_d + k_r)|Q| + R_o + R_s·[Q > 0])/L, and the
  * inertance-elastance rate √((E_ra + E_sa)/L); Q is a "damped" state, the suction time an "accumulator".
  * JSON: { "kind": "centrifugalPump", "name": "ecmo", "from": "ra", "to": "sa", "speed_rpm": 3000 }
  */
 import type { EvalContext, LinkComponent } from "../../engine/component.js";
 import type { Layout } from "../../engine/layout.js";
+import { registerLinkKind } from "../../engine/registry.js";
 import { ML_S_PER_L_MIN } from "../../units/index.js";
 import { ECMO } from "./circuit-data.js";
 
@@ -84,12 +84,12 @@ export class CentrifugalPump implements LinkComponent {
   }
 
   bind(layout: Layout): void {
-    this.iQ = layout.state(`${this.name}.q_mL_s`, 0);
+    this.iQ = layout.state(`${this.name}.q_mL_s`, 0, "damped");
     if (this.spec.targetFlow_L_min !== undefined) {
       this.iQf = layout.state(`${this.name}.meanFlow_mL_s`, this.target);
       this.iN = layout.state(`${this.name}.speed_krpm`, (this.spec.initialSpeed_rpm ?? 3000) / 1000);
     }
-    this.iSuct = layout.state(`${this.name}.suctionTime_s`, 0);
+    this.iSuct = layout.state(`${this.name}.suctionTime_s`, 0, "accumulator");
     this.auxN = layout.aux(`${this.name}.speed_krpm`);
     this.auxIn = layout.aux(`${this.name}.drainage_mmHg`);
     this.auxPre = layout.aux(`${this.name}.preOxygenator_mmHg`);
@@ -113,6 +113,13 @@ export class CentrifugalPump implements LinkComponent {
     const h = this.a * n * n - this.kp * qq;
     dy[this.iQ] = (h - (pOut - pIn) - drain - oxy - ret) * this.invL;
     ctx.q[this.linkIndex] = q;
+    // Stiffness: the loss terms' −∂/∂Q is the flow's self-damping (taken exactly by the integrator);
+    // the inertance–elastance oscillation limits the step.
+    ctx.damping[this.iQ] =
+      (2 * (this.kp + this.kd + this.kr) * Math.abs(q) + this.ko + (q > 0 ? rs : 0)) * this.invL;
+    ctx.rate[this.linkIndex] = Math.sqrt(
+      (ctx.elastance[this.fromIndex] + ctx.elastance[this.toIndex]) * this.invL,
+    );
     const suction = suctionLoss > SUCTION_FLAG_MMHG ? 1 : 0;
     dy[this.iSuct] = suction;
     if (this.iN >= 0) {
@@ -131,3 +138,8 @@ export class CentrifugalPump implements LinkComponent {
     aux[this.auxS] = suction;
   }
 }
+
+registerLinkKind<CentrifugalPumpSpec>("centrifugalPump", {
+  create: (s) => new CentrifugalPump(s),
+  evalAll: CentrifugalPump.evalAll,
+});

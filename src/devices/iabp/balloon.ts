@@ -24,6 +24,7 @@
  */
 import type { ControlComponent, EvalContext } from "../../engine/component.js";
 import type { Layout } from "../../engine/layout.js";
+import { registerControlKind } from "../../engine/registry.js";
 
 export interface IntraAorticBalloonSpec {
   kind: "intraAorticBalloon";
@@ -116,3 +117,5 @@ export class IntraAorticBalloon implements ControlComponent {
     dy[this.iV] = (target - v) / (target > v ? IABP_TAU_INFLATE_S : IABP_TAU_DEFLATE_S);
   }
 }
+
+registerControlKind<IntraAorticBalloonSpec>("intraAorticBalloon", (s) => new IntraAorticBalloon(s));

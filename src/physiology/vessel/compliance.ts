@@ -9,6 +9,7 @@
  */
 import type { EvalContext, NodeComponent } from "../../engine/component.js";
 import type { Layout } from "../../engine/layout.js";
+import { registerNodeKind } from "../../engine/registry.js";
 
 export interface ComplianceSpec {
   kind: "compliance";
@@ -55,5 +56,11 @@ export class Compliance implements NodeComponent {
     const vu = this.vuSig >= 0 ? this.vu + ctx.s[this.vuSig] : this.vu;
     const v = this.dispSig >= 0 ? y[this.volumeIndex] + ctx.s[this.dispSig] : y[this.volumeIndex];
     ctx.p[this.nodeIndex] = (v - vu) * this.invC;
+    ctx.elastance[this.nodeIndex] = this.invC;
   }
 }
+
+registerNodeKind<ComplianceSpec>("compliance", {
+  create: (s) => new Compliance(s),
+  evalAll: Compliance.evalAll,
+});
