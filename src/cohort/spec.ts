@@ -307,3 +307,15 @@ export function parseCohortSpec(raw: unknown, extraHash = ""): CohortSpec {
     .slice(0, 16);
   return { ...spec, hash };
 }
+
+/** JSON Schema (draft 2020-12) of the cohort spec, for editors (docs/cohort.schema.json). */
+export function cohortJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(
+    cohortSchema.meta({
+      title: "Clipshock cohort spec",
+      description:
+        "A virtual cohort: N patients (distributions or a table), the strategy as scenario steps (see scenario.schema.json; plus { name, plannedClips: { maxClips } }), a seed",
+    }),
+    { io: "input", unrepresentable: "any" },
+  ) as Record<string, unknown>;
+}

@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseCohortSpec } from "../../src/cohort/spec.js";
+import { loadCohortSpec } from "../../src/cohort/load.js";
+import { cohortJsonSchema, parseCohortSpec } from "../../src/cohort/spec.js";
 import { lines, runCli } from "../cli/run-cli.js";
 import { inputProblems } from "../helpers.js";
 
@@ -106,6 +107,17 @@ describe("parseCohortSpec", () => {
       },
     }).steps;
     expect(s[1]).toEqual({ name: "clips", plannedClips: { maxClips: 2 } });
+  });
+});
+
+describe("shipped cohort files", () => {
+  it("cohortJsonSchema matches docs/cohort.schema.json (regenerate: node --import tsx scripts/write-cohort-schema.ts)", () => {
+    expect(JSON.parse(readFileSync("docs/cohort.schema.json", "utf8"))).toEqual(cohortJsonSchema());
+  });
+
+  it("loadCohortSpec reads every example in docs/cohorts", () => {
+    for (const f of ["published-series.yaml", "planned-clips.yaml"])
+      expect(loadCohortSpec(`docs/cohorts/${f}`).spec.steps.length).toBeGreaterThan(0);
   });
 });
 
