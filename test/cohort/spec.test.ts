@@ -121,6 +121,24 @@ describe("shipped cohort files", () => {
   });
 });
 
+describe("clipshock cohort and worker usage", () => {
+  it("--help works for cohort, cohort summarize and worker", async () => {
+    for (const args of [["cohort"], ["cohort", "summarize"], ["worker"]]) {
+      const r = await runCli([...args, "--help"]);
+      expect(r.code, args.join(" ")).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`^Usage: clipshock ${args.join(" ")} `));
+    }
+  }, 120_000);
+
+  it("what --help loads imports neither DuckDB, BullMQ nor the cohort modules (only types)", () => {
+    for (const f of ["src/cli/main.ts", "src/cli/program.ts", "src/cli/commands.ts"]) {
+      const text = readFileSync(f, "utf8");
+      const eager = [...text.matchAll(/^import (?!type )[^;]*from "([^"]+)";/gms)].map((m) => m[1]);
+      for (const m of eager) expect(m, `${f} imports ${m}`).not.toMatch(/duckdb|bullmq|ioredis|cohort/);
+    }
+  });
+});
+
 describe("clipshock cohort with bad input", () => {
   it("exits 2 with one line per problem and writes nothing", async () => {
     const dir = mkdtempSync(join(tmpdir(), "cohort-bad-"));
