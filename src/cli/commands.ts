@@ -43,6 +43,10 @@ export function planCommand(): Command {
     .option("--report <file>", "also write a self-contained HTML report")
     .option("--max-clips <n>", "clips the search may add, 0-3 (default 3; 0 = no search)")
     .option("--workers <n>", "worker threads for the simulations (default 2; 0 = in-process)")
+    .option(
+      "--sts-prom <pct>",
+      "STS PROM (%) from the STS calculator, quoted beside EuroSCORE II (not computed here)",
+    )
     .option("--no-progress", "no progress on stderr")
     .action(async (arg: string, opts: PlanCliOptions) => (await import("./plan.js")).runPlan(arg, opts));
 }
@@ -69,5 +73,20 @@ export function serveCommand(): Command {
     )
     .action(async (opts: { port?: string; allowHost?: string }) =>
       (await import("./serve.js")).runServe(opts),
+    );
+}
+
+export function lessonsCommand(): Command {
+  return new Command("lessons")
+    .description("list the lessons (lessons/*.md), run their checks on the model, or print a handout")
+    .option(
+      "--json",
+      'print one JSON document: [{ "id", "title", "goals" }] (with --check: the check results)',
+    )
+    .option("--check", "run every lesson's steps and checks on the model; exit 1 if any check fails")
+    .option("--handout <id>", "print a printable HTML handout of one lesson")
+    .option("--answers", "with --handout: the teacher's copy, answers included")
+    .action(async (opts: { json?: boolean; check?: boolean; handout?: string; answers?: boolean }) =>
+      (await import("./lessons.js")).runLessons(opts),
     );
 }
