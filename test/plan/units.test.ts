@@ -213,6 +213,8 @@ describe("locateClip", () => {
     expect(locateClip(4, 36)).toEqual({ segment: "A2P2", third: "medial" });
     expect(locateClip(-4, 36)).toEqual({ segment: "A2P2", third: "lateral" });
     expect(locateClip(12, 36)).toEqual({ segment: "A3P3", third: "central" });
+    expect(locateClip(6, 36)).toEqual({ segment: "A2P2", third: "medial" });
+    expect(locateClip(-6, 36)).toEqual({ segment: "A2P2", third: "lateral" });
     expect(locateClip(-16, 36)).toEqual({ segment: "A1P1", third: "lateral" });
     expect(locationText(4, locateClip(4, 36))).toBe("A2-P2, medial third, +4 mm");
   });

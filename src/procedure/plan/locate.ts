@@ -18,8 +18,10 @@ const THIRDS: readonly Third[] = ["lateral", "central", "medial"];
 /** Segment and third of an offset along the line (mm from the centre of A2-P2, negative anterolateral). */
 export function locateClip(offset_mm: number, length_mm: number): ClipLocation {
   const u = Math.min(Math.max((offset_mm + length_mm / 2) / length_mm, 0), 1 - 1e-12); // 0..1 along the line
-  const s = Math.floor(u * 3);
-  const within = u * 3 - s;
+  // A clip exactly on a boundary belongs to A2-P2 (its edge), as a team would name it.
+  const edge = Math.abs(Math.abs(offset_mm) - length_mm / 6) < 1e-9;
+  const s = edge ? 1 : Math.floor(u * 3);
+  const within = Math.min(Math.max(u * 3 - s, 0), 1 - 1e-12);
   // Within 1/6 of a segment's width of its centre counts as central (the middle third).
   return { segment: SEGMENT_ORDER[s], third: THIRDS[Math.min(2, Math.floor(within * 3))] };
 }

@@ -21,7 +21,7 @@ import {
   type StepChange,
 } from "../worker/protocol.js";
 import { CasePanel } from "./CasePanel.js";
-import { ComparePanel, type Snapshot } from "./ComparePanel.js";
+import { ComparePanel, MAX_SNAPSHOTS, type Snapshot } from "./ComparePanel.js";
 import { EchoPanel } from "./EchoPanel.js";
 import { Errors, type ShownError } from "./Errors.js";
 import { Guard } from "./Guard.js";
@@ -66,7 +66,9 @@ export function App() {
   const [notes, setNotes] = useState<string[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
   const [change, setChange] = useState<StepChange | null>(null);
-  const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
+  const [snapshots, setSnapshots] = useState<Snapshot[]>([]);
+  /** What the last load or step cost, for the status line (a change reports its own timing). */
+  const [loaded, setLoaded] = useState<{ simulated_s: number; ms: number; label: string } | null>(null);
   const [running, setRunning] = useState(true);
   const [settled, setSettled] = useState<ChangeTiming | null>(null);
   const pressuresRef = useRef<HTMLDivElement>(null);
@@ -99,12 +101,27 @@ export function App() {
           sc.builtIn && !sc.modified ? encodeCase(sc.id, sc.at) : encodeScenario(msg.state.situation);
         history.replaceState(null, "", hash);
         setNotes(msg.warnings);
+        // A good load or step clears the errors of earlier imports and steps (a broken link's error
+        // stays until dismissed: the default case loads right after it); a good change those of changes.
+        setErrors((es) =>
+          es.filter((e) =>
+            msg.id === null ? e.origin === "change" || e.origin === "url" : e.origin !== "change",
+          ),
+        );
+        if (msg.id === null) {
+          setSettled(null);
+          setLoaded({
+            simulated_s: msg.simulated_s,
+            ms: msg.fastForward_ms,
+            label: sc.at >= 0 ? sc.stepNames[sc.at] : sc.title,
+          });
+        }
       },
       error: (msg) => {
         const lines = msg.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
         setErrors((es) => [
           ...es.slice(-2),
-          { key: ++errorKey.current, title: ERROR_TITLES[msg.origin], lines },
+          { key: ++errorKey.current, title: ERROR_TITLES[msg.origin], lines, origin: msg.origin },
         ]);
       },
     });
@@ -120,7 +137,9 @@ export function App() {
     else if (url.kind === "scenario") client.loadText(url.text, "link", "url");
     else {
       if (url.kind === "broken")
-        setErrors([{ key: ++errorKey.current, title: ERROR_TITLES.url, lines: [url.message] }]);
+        setErrors([
+          { key: ++errorKey.current, title: ERROR_TITLES.url, lines: [url.message], origin: "url" },
+        ]);
       client.loadCase(DEFAULT_CASE, DEFAULT_STEP);
     }
     view.start();
@@ -137,7 +156,7 @@ export function App() {
     const sc = engine.scenario;
     const label =
       sc.at >= 0 ? `${sc.title} — ${sc.stepNames[sc.at]}${sc.modified ? " (changed)" : ""}` : sc.title;
-    setSnapshot({ label, m });
+    setSnapshots((ss) => [...ss, { label, m }].slice(-MAX_SNAPSHOTS));
     view.setSnapshot(view.currentLoops(true));
   };
 
@@ -206,6 +225,7 @@ export function App() {
             <PatientControls
               preset={engine.scenario.preset}
               params={engine.params}
+              hrNow={m?.hr_bpm}
               onParams={(patch) => send({ kind: "params", patch })}
               onPreset={(preset: PresetId) => send({ kind: "preset", preset })}
             />
@@ -233,8 +253,8 @@ export function App() {
                     ? "paused: changes still apply; ▶ Run goes on from them"
                     : settled
                       ? `new steady state on screen ${settled.toScreen_ms.toFixed(0)} ms after the change`
-                      : engine
-                        ? "running"
+                      : loaded
+                        ? `“${loaded.label}” at steady state: ${loaded.simulated_s.toFixed(0)} s simulated in ${loaded.ms.toFixed(0)} ms; running live`
                         : "starting the engine…"}
               </span>
             </div>
@@ -263,11 +283,11 @@ export function App() {
             ) : null}
             {m ? (
               <ComparePanel
-                snapshot={snapshot}
+                snapshots={snapshots}
                 now={m}
                 onTake={takeSnapshot}
                 onClear={() => {
-                  setSnapshot(null);
+                  setSnapshots([]);
                   view.setSnapshot(null);
                 }}
               />
