@@ -3,6 +3,7 @@
  * the panels, and turns control events into changes for the worker. No physiology here.
  */
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import type { Lesson, LessonControl } from "../../lessons/types.js";
 import type { Measurements } from "../../measure/beat.js";
 import { DOPPLER, FLOWS, PRESSURES } from "../app/chart-specs.js";
 import { waveformCsv } from "../app/csv.js";
@@ -26,6 +27,7 @@ import { EchoPanel } from "./EchoPanel.js";
 import { Errors, type ShownError } from "./Errors.js";
 import { Guard } from "./Guard.js";
 import { HaemoPanel } from "./HaemoPanel.js";
+import { LessonPlayer } from "./LessonPlayer.js";
 import { PatientControls } from "./PatientControls.js";
 import { PumpConsole } from "./PumpConsole.js";
 import { Toolbar } from "./Toolbar.js";
@@ -149,6 +151,16 @@ export function App() {
   }, [view]);
 
   const send = (c: Change) => clientRef.current?.change(c);
+  const [openControls, setOpenControls] = useState<LessonControl[] | null>(null);
+  /** Panels a running lesson keeps closed are dimmed and take no input. */
+  const lockedUnless = (c: LessonControl) =>
+    openControls && !openControls.includes(c) ? "locked" : undefined;
+  const startLesson = (l: Lesson) => {
+    const client = clientRef.current;
+    if (!client) return;
+    if ("case" in l.scenario) client.loadCase(l.scenario.case, l.scenario.at);
+    else client.loadText(JSON.stringify(l.scenario.inline), `${l.id}.json`, "file");
+  };
   const m = live ?? engine?.measurements ?? null;
 
   const takeSnapshot = () => {
@@ -222,27 +234,40 @@ export function App() {
       <main class="grid">
         <div class="col-left">
           {engine ? (
-            <PatientControls
-              preset={engine.scenario.preset}
-              params={engine.params}
-              hrNow={m?.hr_bpm}
-              onParams={(patch) => send({ kind: "params", patch })}
-              onPreset={(preset: PresetId) => send({ kind: "preset", preset })}
-            />
+            <div class={lockedUnless("patient")} data-testid="lock-patient">
+              <PatientControls
+                preset={engine.scenario.preset}
+                params={engine.params}
+                hrNow={m?.hr_bpm}
+                onParams={(patch) => send({ kind: "params", patch })}
+                onPreset={(preset: PresetId) => send({ kind: "preset", preset })}
+              />
+            </div>
           ) : null}
           {engine && m ? (
             <Guard name="valve">
-              <ValveView
-                devices={engine.devices}
-                m={m}
-                length_mm={engine.params["mv.commissuralLength_mm"] as number}
-                onAdd={(request) => send({ kind: "addClip", request })}
-                onRemove={(index) => send({ kind: "removeClip", index })}
-              />
+              <div class={lockedUnless("clip")} data-testid="lock-clip">
+                <ValveView
+                  devices={engine.devices}
+                  m={m}
+                  length_mm={engine.params["mv.commissuralLength_mm"] as number}
+                  onAdd={(request) => send({ kind: "addClip", request })}
+                  onRemove={(index) => send({ kind: "removeClip", index })}
+                />
+              </div>
             </Guard>
           ) : null}
         </div>
         <div class="col-center">
+          <Guard name="lessons">
+            <LessonPlayer
+              engine={engine}
+              busy={busy !== null}
+              onStart={startLesson}
+              send={send}
+              onControls={setOpenControls}
+            />
+          </Guard>
           <section class="panel charts" aria-label="waveforms">
             <div class="chart-head">
               <h2>Pressures</h2>
@@ -265,11 +290,13 @@ export function App() {
             <div ref={dopplerRef} class="chart" data-testid="chart-doppler" />
           </section>
           {engine && m ? (
-            <PumpConsole
-              devices={engine.devices}
-              m={m}
-              onImpella={(request) => send({ kind: "impella", request })}
-            />
+            <div class={lockedUnless("impella")} data-testid="lock-impella">
+              <PumpConsole
+                devices={engine.devices}
+                m={m}
+                onImpella={(request) => send({ kind: "impella", request })}
+              />
+            </div>
           ) : null}
           <div class="pair">
             {engine && m ? (
