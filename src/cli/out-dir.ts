@@ -208,9 +208,17 @@ export function writeOutDir(dir: string, files: readonly OutFile[], io: OutDirIo
   rmSync(old, { recursive: true, force: true });
 }
 
-/** One file written whole or not at all: a temporary file beside it, then a rename. */
+/**
+ * One file written whole or not at all: a temporary file beside it, then a rename. Temporary files of
+ * earlier runs that were killed (their process is gone) are removed first.
+ */
 export function writeFileAtomically(option: string, file: string, content: string): void {
   const target = resolve(file);
+  const pattern = TEMP(basename(target));
+  for (const name of existsSync(dirname(target)) ? readdirSync(dirname(target)) : []) {
+    const m = pattern.exec(name);
+    if (m && m[1] === "tmp" && !alive(Number(m[2]))) rmSync(join(dirname(target), name), { force: true });
+  }
   const tmp = join(dirname(target), `.${basename(target)}.tmp-${tag()}`);
   try {
     writeFileSync(tmp, content);

@@ -213,7 +213,16 @@ export const PARAMS: readonly ParamDef[] = [
     "Systemic venous compliance",
     "50–100 (reference §2.2C) [L]; Harvi 70 [S]",
   ),
-  n("cPa_mL_mmHg", "mL/mmHg", 0.5, 15, 4, 4, "Pulmonary arterial compliance", "3–5 (reference §2.2C) [L]"),
+  n(
+    "cPa_mL_mmHg",
+    "mL/mmHg",
+    0.5,
+    15,
+    4,
+    2.5,
+    "Pulmonary arterial compliance",
+    "3–5 normal (reference §2.2C) [L]; falls in pulmonary hypertension from left heart disease (Tedford, Circulation 2012;125:289: the RC time constant stays ≈ constant) — 2.5 gives the shock preset a PA pulse pressure and PAPi of LV-dominant shock (PAPi ≈ 1, RAP/PCWP ≈ 0.35) [E]",
+  ),
   n(
     "cPv_mL_mmHg",
     "mL/mmHg",
@@ -222,11 +231,12 @@ export const PARAMS: readonly ParamDef[] = [
     18,
     3.5,
     "Pulmonary venous compliance",
-    "12–20 normal (reference §2.2C) [E]; acute MR: distended veins of congested lungs are stiff, and large v-waves need a small LA + venous compliance (§3.4 suggests 10–12 gives v only ≈ 4 mmHg above mean) [E]",
+    "12–20 normal (reference §2.2C) [E]; acute MR: distended veins of congested lungs are stiff, and the large v-wave of acute MR into a non-dilated LA (v − mean LAP ≥ 8 mmHg) needs a small LA + venous compliance (§3.4: 10–12 gives v only ≈ 4 mmHg above mean; 8 gives 6) [E]",
   ),
   ...chamber("lv", "LV", {
     ees: [2.21, 0.75],
-    v0: [5, 35],
+    // Shock: an acute inferior-posterior MI, not a dilated cardiomyopathy: LVEDV ≈ 180-195 mL [E].
+    v0: [5, 20],
     alpha: [0.026, 0.026],
     beta: [0.3, 0.34],
     tmax: 0.28,

@@ -86,6 +86,26 @@ export class LiveSession {
     return r.measurements;
   }
 
+  /**
+   * Measures the next whole beat and stays there (no steady state): the state a change starts from,
+   * for watching the transient unfold.
+   */
+  lookNow(): Measurements {
+    let first = true;
+    let m: Measurements | null = null;
+    this.sim.advance(10, (beat) => {
+      if (first) {
+        first = false;
+        return false;
+      }
+      m = measureBeat(beat, this.ctx);
+      return true;
+    });
+    if (m === null) throw new Error("no whole beat in 10 s");
+    this.latest = m;
+    return m;
+  }
+
   /** Runs `seconds` of simulated time, recording every `every`-th sample. */
   advance(seconds: number, every = 1): LiveChunk {
     const rec = this.sim.record(seconds, every);

@@ -28,13 +28,14 @@ import {
   type ParamDef,
   type Params,
   PRESET_IDS,
+  presetParams,
   SEGMENTS,
 } from "../physiology/params.js";
 import { briefJson } from "../text/brief-json.js";
 import { escapeText } from "../text/escape-text.js";
 import { duplicateKeyOffset } from "../text/json-duplicate-key.js";
 import { type Devices, MAX_TARGET_FLOW_L_MIN } from "./circuit.js";
-import { applyStep, initialParams } from "./execute.js";
+import { applyStep } from "./execute.js";
 import { MAX_DEPTH, shapeProblem } from "./input-shape.js";
 import { InputError, type InputProblem, type Scenario, type Step } from "./types.js";
 
@@ -273,7 +274,15 @@ export function closestParameter(key: string): string | undefined {
   return bySuffix.length === 1 ? bySuffix[0] : undefined;
 }
 
+/** Parameters removed in a release, with what replaces them (README changelog). */
+const REMOVED_PARAMETERS: Readonly<Record<string, string>> = {
+  "mr.closureVolume_mL":
+    "removed in 0.2.0: the mitral orifice now follows tethering against the coaptation reserve; use mr.tetheringElasticity (how strongly the orifice follows LV size)",
+};
+
 function unknownParameterMessage(key: string): string {
+  const removed = REMOVED_PARAMETERS[key];
+  if (removed) return removed;
   const near = closestParameter(key);
   // With a likely match, the whole list (57 paths) only buries it; without one, the list is the help.
   if (near) return `unknown parameter; did you mean ${near}?`;
@@ -462,7 +471,11 @@ function issueProblems(iss: z.core.$ZodIssue, prefix: readonly PropertyKey[], ou
 
 function deviceProblems(scenario: Scenario): InputProblem[] {
   const problems: InputProblem[] = [];
-  let params: Params = initialParams(scenario);
+  // The preset and overrides as given: placing clips needs the valve's size, not the patient's simulated
+  // mitral reference (initialParams runs a simulation for that; parsing must stay cheap).
+  let params: Params = presetParams(scenario.patient.preset);
+  for (const [k, v] of Object.entries(scenario.patient.overrides ?? {}))
+    params[k] = typeof v === "object" ? { ...v } : v;
   let devices: Devices = { impella: null, clips: [] };
   scenario.steps.forEach((step: Step, i) => {
     try {

@@ -117,7 +117,9 @@ describe("item 4: steps x simulated time is bounded", () => {
       set: { hr_bpm: i % 2 ? 110 : 80 },
     }));
     const [s, ms] = timed(() => parseScenario(base(steps)));
-    expect(ms).toBeLessThan(1000);
+    // A guard against the quadratic checks of old (16 s for half the reproducer), not a speed test:
+    // wide enough for a loaded shared machine.
+    expect(ms).toBeLessThan(10_000);
     expect(lib.MAX_SIMULATED_S).toBe(36_000);
     const t0 = performance.now();
     expect(inputProblems(() => lib.simulateScenario(s as lib.Scenario, { maxSimulated_s: 60 }))[0]).toMatch(
@@ -142,7 +144,7 @@ describe("item 6: control characters are escaped", () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).not.toMatch(RAW_CONTROL);
     expect(bad.stderr.trimEnd().split("\n")).toEqual([
-      "steps[0].\\u001b[31mkey: unknown key (allowed: name, impella, clip, set)",
+      "steps[0].\\u001b[31mkey: unknown key (allowed: name, impella, clip, set, hold_s, pace_bpm)",
     ]);
     writeFileSync(
       file,

@@ -17,7 +17,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CliError } from "../../src/cli/errors.js";
-import { type OutFile, recoverOutDir, writeOutDir } from "../../src/cli/out-dir.js";
+import { type OutFile, recoverOutDir, writeFileAtomically, writeOutDir } from "../../src/cli/out-dir.js";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const set = (gen: string, n: number): OutFile[] => [
@@ -125,5 +125,14 @@ for (;;) writeOutDir(${JSON.stringify(dir)}, files);
     );
     expect(generation(dir, 2)).toBe("old");
     expect(readdirSync(parent)).toEqual(["out"]);
+  });
+
+  it("plan --report: a killed run's temporary file is removed by the next write", () => {
+    const dir = mkdtempSync(join(tmpdir(), "clipshock-report-"));
+    // A pid above the kernel's default pid_max (4194304) belongs to no process.
+    writeFileSync(join(dir, ".r.html.tmp-4194999-abc"), "half");
+    writeFileAtomically("--report", join(dir, "r.html"), "<html>");
+    expect(readdirSync(dir)).toEqual(["r.html"]);
+    expect(readFileSync(join(dir, "r.html"), "utf8")).toBe("<html>");
   });
 });

@@ -10,19 +10,17 @@ import { simulateScenario } from "../../src/procedure/execute.js";
 function run(id: string) {
   const c = getCase(id);
   if (!c) throw new Error(`no case ${id}`);
-  const t0 = performance.now();
   const r = simulateScenario(c);
-  const wall_ms = performance.now() - t0;
   const step = (name: string) => {
     const s = r.steps.find((x) => x.name === name);
     if (!s) throw new Error(`no step ${name}`);
     return s.measurements;
   };
-  return { r, step, wall_ms };
+  return { r, step };
 }
 
 describe("impella-cp-two-clips (Coroas Pascual 2024)", () => {
-  const { r, step, wall_ms } = run("impella-cp-two-clips");
+  const { r, step } = run("impella-cp-two-clips");
 
   it("has the report's steps, named exactly, each at steady state", () => {
     expect(r.steps.map((s) => s.name)).toEqual([
@@ -36,10 +34,15 @@ describe("impella-cp-two-clips (Coroas Pascual 2024)", () => {
   it("MR is severe (grade 4) on Impella CP at P6 before clipping", () => {
     expect(step("Impella CP at P6").mr_grade).toBe(4);
   });
-  it("after the NTW at A2-P2 MR is grade 2–3 with the largest residual orifice on the medial side (A3P3)", () => {
+  // Close to a threshold (docs/validation.md, coroas-residual-grade): residual EROA ≈ 0.21 cm² against the
+  // grade-2 threshold of 0.20, RVol ≈ 23 mL (mild), RF ≈ 38 % (moderate).
+  it("after the NTW at A2-P2 MR is grade 2–3", () => {
     const m = step("NTW at A2-P2");
     expect(m.mr_grade).toBeGreaterThanOrEqual(2);
     expect(m.mr_grade).toBeLessThanOrEqual(3);
+  });
+  it("after the NTW at A2-P2 the largest residual orifice is on the medial side (A3P3)", () => {
+    const m = step("NTW at A2-P2");
     const seg = m.mr_eroa_by_segment_cm2;
     expect(seg.A3P3).toBeGreaterThan(seg.A2P2);
     expect(seg.A3P3).toBeGreaterThan(seg.A1P1);
@@ -54,15 +57,15 @@ describe("impella-cp-two-clips (Coroas Pascual 2024)", () => {
     expect(m.map_mmHg).toBeGreaterThanOrEqual(60);
     expect(m.pump_flow_L_min).toBe(0);
   });
-  it("blood volume stays conserved through every step; the case runs in under 2 s", () => {
+  // Speed is measured by `npm run bench`, not asserted here (a shared CI machine makes wall time noise).
+  it("blood volume stays conserved through every step", () => {
     const v = r.steps.map((s) => s.measurements.total_blood_volume_mL);
     for (const x of v) expect(Math.abs(x - v[0])).toBeLessThan(1e-6 * v[0]);
-    expect(wall_ms).toBeLessThan(2000);
   });
 });
 
 describe("impella5-wean-test (Ugueto-Rodrigo 2023)", () => {
-  const { r, step, wall_ms } = run("impella5-wean-test");
+  const { r, step } = run("impella5-wean-test");
 
   it("has the report's steps, named exactly, with the displayed pump flow at each target", () => {
     expect(r.steps.map((s) => s.name)).toEqual([
@@ -114,9 +117,9 @@ describe("impella5-wean-test (Ugueto-Rodrigo 2023)", () => {
     expect(low.mv_gradient_mean_mmHg).toBeLessThanOrEqual(6);
     expect(high.mv_gradient_mean_mmHg - low.mv_gradient_mean_mmHg).toBeGreaterThanOrEqual(1);
   });
-  it("blood volume stays conserved through every step; the case runs in under 2 s", () => {
+  // Speed is measured by `npm run bench`, not asserted here (a shared CI machine makes wall time noise).
+  it("blood volume stays conserved through every step", () => {
     const v = r.steps.map((s) => s.measurements.total_blood_volume_mL);
     for (const x of v) expect(Math.abs(x - v[0])).toBeLessThan(1e-6 * v[0]);
-    expect(wall_ms).toBeLessThan(2000);
   });
 });

@@ -234,6 +234,23 @@ describe("web app", () => {
     await settledAfter(n, "P-level back to 9");
   });
 
+  it("with 'Watch transients' a P-level drop unfolds in real time: the status says so and MAP falls live", async () => {
+    await page.getByTestId("transients").check();
+    const map0 = await readNumber("map");
+    await page.getByTestId("plevel").selectOption("2");
+    await expect
+      .poll(async () => page.getByTestId("status").textContent(), { timeout: 10_000 })
+      .toContain("unfold in real time");
+    await page.waitForTimeout(8000);
+    expect(await readNumber("map")).toBeLessThan(map0);
+    expect(await page.getByTestId("status").textContent()).toContain("not settled");
+    await page.getByTestId("transients").uncheck();
+    const n = await timingsCount();
+    await page.getByTestId("plevel").selectOption("9");
+    await settledAfter(n, "P2 → P9 after the transient");
+    expect(await page.getByTestId("status").textContent()).toContain("new steady state");
+  });
+
   it("exports the waveforms as CSV and the situation as a scenario the parser accepts", async () => {
     const [csv] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv").click()]);
     const csvText = readFileSync((await csv.path())!, "utf8");

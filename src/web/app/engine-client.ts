@@ -81,6 +81,11 @@ export class EngineClient {
     return id;
   }
 
+  /** Transient mode: a change runs on in real time from the old state (no jump to its steady state). */
+  watchTransients(on: boolean): void {
+    this.send({ type: "transient", on });
+  }
+
   /**
    * Pauses or resumes live running. A change made while paused is not timed: its steady state
    * reaches the screen only when the run resumes, and the pause is no part of the engine's time.

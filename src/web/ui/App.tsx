@@ -73,6 +73,9 @@ export function App() {
   const [loaded, setLoaded] = useState<{ simulated_s: number; ms: number; label: string } | null>(null);
   const [running, setRunning] = useState(true);
   const [settled, setSettled] = useState<ChangeTiming | null>(null);
+  const [transients, setTransients] = useState(false);
+  /** The last change is being shown as it unfolds (transient mode). */
+  const [unfolding, setUnfolding] = useState(false);
   const pressuresRef = useRef<HTMLDivElement>(null);
   const flowsRef = useRef<HTMLDivElement>(null);
   const dopplerRef = useRef<HTMLDivElement>(null);
@@ -95,6 +98,7 @@ export function App() {
       state: (msg) => {
         setEngine(msg.state);
         setLive(null);
+        setUnfolding(msg.transient === true);
         if (msg.change) setChange(msg.change);
         view.setRelations(relationsOf(msg.state.params));
         if (msg.change) view.addMarker(msg.markerT_s, msg.change.label);
@@ -185,6 +189,11 @@ export function App() {
           <span class="subtitle">cardiogenic shock · acute MR · Impella · MitraClip — live simulator</span>
         </div>
         <Toolbar
+          transients={transients}
+          onTransients={(on) => {
+            setTransients(on);
+            clientRef.current?.watchTransients(on);
+          }}
           running={running}
           onRun={(r) => {
             setRunning(r);
@@ -276,11 +285,13 @@ export function App() {
                   ? `computing steady state: ${busy}…`
                   : !running
                     ? "paused: changes still apply; ▶ Run goes on from them"
-                    : settled
-                      ? `new steady state on screen ${settled.toScreen_ms.toFixed(0)} ms after the change`
-                      : loaded
-                        ? `“${loaded.label}” at steady state: ${loaded.simulated_s.toFixed(0)} s simulated in ${loaded.ms.toFixed(0)} ms; running live`
-                        : "starting the engine…"}
+                    : unfolding
+                      ? "watching the change unfold in real time: the readouts follow beat by beat (not settled)"
+                      : settled
+                        ? `new steady state on screen ${settled.toScreen_ms.toFixed(0)} ms after the change`
+                        : loaded
+                          ? `“${loaded.label}” at steady state: ${loaded.simulated_s.toFixed(0)} s simulated in ${loaded.ms.toFixed(0)} ms; running live`
+                          : "starting the engine…"}
               </span>
             </div>
             <div ref={pressuresRef} class="chart" data-testid="chart-pressures" />

@@ -61,6 +61,35 @@ export function HaemoPanel({
         <Readout label="LVEDP" value={fmt(m.lvedp_mmHg)} unit="mmHg" testId="lvedp" />
         <Readout label="PAPi" value={fmt(m.papi, 1)} testId="papi" />
         <Readout
+          label="Coronary perf."
+          value={fmt(m.coronary_perfusion_mmHg)}
+          unit="mmHg"
+          testId="coronary-perfusion"
+          title="Coronary perfusion pressure: aortic diastolic minus LV end-diastolic pressure"
+          tone={m.coronary_perfusion_mmHg < 50 ? "alarm" : "normal"}
+        />
+        <Readout
+          label="Coronary flow"
+          value={fmt(m.coronary_flow_mL_min)}
+          unit="mL/min"
+          testId="coronary-flow"
+        />
+        <Readout
+          label="O2 reserve"
+          value={fmt(m.coronary_reserve_ratio, 2)}
+          testId="coronary-reserve"
+          title="Myocardial O2 supply at maximal coronary dilation over demand: below 1 the myocardium is ischaemic"
+          tone={m.coronary_reserve_ratio < 1 ? "alarm" : "normal"}
+        />
+        <Readout
+          label="LV function"
+          value={fmt(m.lv_function_pct)}
+          unit="%"
+          testId="lv-function"
+          title="The LV's perfusion-limited function, % of the fully supplied heart"
+          tone={m.lv_function_pct < 90 ? "alarm" : "normal"}
+        />
+        <Readout
           label="SCAI stage"
           value={scai?.stage ?? "–"}
           testId="scai"

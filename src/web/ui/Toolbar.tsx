@@ -4,6 +4,9 @@ import { useEffect, useState } from "preact/hooks";
 export interface ToolbarProps {
   running: boolean;
   onRun: (running: boolean) => void;
+  /** Changes unfold in real time instead of jumping to their steady state. */
+  transients: boolean;
+  onTransients: (on: boolean) => void;
   onExportPng: () => void;
   onExportCsv: () => void;
   onExportJson: () => void;
@@ -27,6 +30,18 @@ export function Toolbar(p: ToolbarProps) {
       <button type="button" data-testid="run" aria-pressed={p.running} onClick={() => p.onRun(!p.running)}>
         {p.running ? "❚❚ Pause" : "▶ Run"}
       </button>
+      <label
+        class="toggle"
+        title="After a change, run on in real time from the old state and watch it unfold (MAP falling after a P-level drop) instead of jumping to the new steady state"
+      >
+        <input
+          type="checkbox"
+          data-testid="transients"
+          checked={p.transients}
+          onChange={(e) => p.onTransients((e.target as HTMLInputElement).checked)}
+        />{" "}
+        Watch transients
+      </label>
       <button type="button" data-testid="export-png" onClick={p.onExportPng}>
         Plots PNG
       </button>

@@ -57,6 +57,8 @@ let preset: PresetId = "cardiogenic-shock-acute-mr";
 let at = -1;
 let modified = false;
 let running = true;
+/** Show a change as it unfolds (real time from the old state) instead of jumping to its steady state. */
+let transientMode = false;
 let lastWall = performance.now();
 let owed_s = 0;
 /** display time = simulated time − offset. */
@@ -145,7 +147,7 @@ function settle(
   const simBefore = next.time_s;
   let m: Measurements;
   try {
-    m = next.fastForward();
+    m = transientMode && origin === "change" ? next.lookNow() : next.fastForward();
     if (!finite(m)) throw new Error("the circulation left its valid range (non-finite pressures or volumes)");
   } catch (e) {
     const problems = problemsOf(e) ?? [
@@ -182,6 +184,7 @@ function settle(
     markerT_s: displayNow_s,
     change,
     warnings: warningsFor(next, m),
+    transient: transientMode && origin === "change",
   });
 }
 
@@ -433,6 +436,9 @@ async function drain(): Promise<void> {
         case "run":
           running = msg.running;
           lastWall = performance.now();
+          break;
+        case "transient":
+          transientMode = msg.on;
           break;
         case "change": {
           const batch = [{ id: msg.id, change: msg.change }];

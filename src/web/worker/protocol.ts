@@ -56,7 +56,9 @@ export type ToWorker =
   /** Go to a step of the loaded scenario (replays from its start). */
   | { type: "goToStep"; at: number }
   | { type: "change"; id: number; change: Change }
-  | { type: "run"; running: boolean };
+  | { type: "run"; running: boolean }
+  /** Watch transients: after a change, run on in real time from the old state instead of jumping to the new steady state. */
+  | { type: "transient"; on: boolean };
 
 /** Where the situation comes from: a scenario and how far into it. */
 export interface ScenarioInfo {
@@ -110,6 +112,8 @@ export type FromWorker =
       markerT_s: number;
       change: StepChange | null;
       warnings: string[];
+      /** The change is shown as it unfolds (transient mode), not at its steady state. */
+      transient?: boolean;
     }
   | {
       type: "error";
