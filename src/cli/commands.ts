@@ -42,7 +42,10 @@ export function planCommand(): Command {
     .option("--json", "print one JSON document on stdout")
     .option("--report <file>", "also write a self-contained HTML report")
     .option("--max-clips <n>", "clips the search may add, 0-3 (default 3; 0 = no search)")
-    .option("--workers <n>", "worker threads for the simulations (default 2; 0 = in-process)")
+    .option(
+      "--workers <n>",
+      "worker threads for the simulations (default 2 on more than 2 cores, else in-process; 0 = in-process)",
+    )
     .option(
       "--sts-prom <pct>",
       "STS PROM (%) from the STS calculator, quoted beside EuroSCORE II (not computed here)",

@@ -2,24 +2,32 @@
  * CircuitSpec (plain JSON data) → Model. Validates names and wiring with messages that name the
  * component; builds initial volumes so that the circuit holds exactly `totalVolume_mL`.
  */
-import type { ControlComponent, LinkComponent, NodeComponent } from "./component.js";
+import type { LinkComponent, NodeComponent } from "./component.js";
 import { Layout } from "./layout.js";
 import { Model } from "./model.js";
 import {
-  CONTROL_KINDS,
-  type ControlSpec,
-  LINK_KINDS,
+  type ComponentSpecBase,
+  controlKind,
   type LinkGroupEval,
-  type LinkSpec,
-  NODE_KINDS,
+  type LinkSpecBase,
+  linkKind,
   type NodeGroupEval,
-  type NodeSpec,
+  nodeKind,
+  registeredKinds,
 } from "./registry.js";
 
-export interface CircuitSpec {
-  nodes: NodeSpec[];
-  links: LinkSpec[];
-  controls: ControlSpec[];
+/**
+ * A circuit as plain data. The spec types default to the engine's base shapes; a caller that knows
+ * its kinds (src/procedure/kinds.ts) narrows them to a typed union.
+ */
+export interface CircuitSpec<
+  N extends ComponentSpecBase = ComponentSpecBase,
+  L extends LinkSpecBase = LinkSpecBase,
+  C extends ComponentSpecBase = ComponentSpecBase,
+> {
+  nodes: N[];
+  links: L[];
+  controls: C[];
   /** Blood volume the circuit holds (mL). */
   totalVolume_mL: number;
   /** Optional initial state by state name (e.g. from an earlier steady state). */
@@ -35,14 +43,22 @@ function hasVolumeBinder(x: unknown): x is VolumeBinder {
 
 export class CircuitError extends Error {}
 
+function unknownKind(what: string, c: ComponentSpecBase): CircuitError {
+  const known = registeredKinds();
+  return new CircuitError(
+    `${what} ${c.name}: unknown kind ${String(c.kind)}` +
+      (known.length
+        ? ` (registered: ${known.join(", ")})`
+        : " (no kind registered: import the kinds module)"),
+  );
+}
+
 export function assemble(spec: CircuitSpec): Model {
   const layout = new Layout();
   const nodeGroups = new Map<string, { evalAll: NodeGroupEval; items: NodeComponent[] }>();
   const nodes: NodeComponent[] = spec.nodes.map((n) => {
-    const kind = NODE_KINDS[n.kind] as
-      | { create: (s: NodeSpec) => NodeComponent; evalAll: NodeGroupEval }
-      | undefined;
-    if (!kind) throw new CircuitError(`node ${n.name}: unknown kind ${String(n.kind)}`);
+    const kind = nodeKind(n.kind);
+    if (!kind) throw unknownKind("node", n);
     const c = kind.create(n);
     const g = nodeGroups.get(n.kind) ?? { evalAll: kind.evalAll, items: [] };
     g.items.push(c);
@@ -51,10 +67,8 @@ export function assemble(spec: CircuitSpec): Model {
   });
   const linkGroups = new Map<string, { evalAll: LinkGroupEval; items: LinkComponent[] }>();
   const links: LinkComponent[] = spec.links.map((l) => {
-    const kind = LINK_KINDS[l.kind] as
-      | { create: (s: LinkSpec) => LinkComponent; evalAll: LinkGroupEval }
-      | undefined;
-    if (!kind) throw new CircuitError(`link ${l.name}: unknown kind ${String(l.kind)}`);
+    const kind = linkKind(l.kind);
+    if (!kind) throw unknownKind("link", l);
     const c = kind.create(l);
     const g = linkGroups.get(l.kind) ?? { evalAll: kind.evalAll, items: [] };
     g.items.push(c);
@@ -62,8 +76,8 @@ export function assemble(spec: CircuitSpec): Model {
     return c;
   });
   const controls = spec.controls.map((c) => {
-    const make = CONTROL_KINDS[c.kind] as ((s: ControlSpec) => ControlComponent) | undefined;
-    if (!make) throw new CircuitError(`control ${c.name}: unknown kind ${String(c.kind)}`);
+    const make = controlKind(c.kind);
+    if (!make) throw unknownKind("control", c);
     return make(c);
   });
 

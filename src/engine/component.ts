@@ -19,6 +19,24 @@ export interface EvalContext {
   readonly s: Float64Array;
   /** Auxiliary outputs for recording (orifice areas, pump speed...). */
   readonly aux: Float64Array;
+  /**
+   * Node stiffness dP/dV (mmHg/mL), by node index, written with the pressure (optional: 0 if a
+   * kind does not write it). Links read it to state their local stiffness.
+   */
+  readonly elastance: Float64Array;
+  /**
+   * Link stiffness (1/s), by link index: the largest local eigenvalue modulus this link contributes
+   * (e.g. a resistor between two nodes: (E_from + E_to)/R). The integrator sub-steps when
+   * dt × max(rate) would leave RK4's stability region (docs/decisions/0003). Optional: 0 if unwritten.
+   */
+  readonly rate: Float64Array;
+  /**
+   * Self-damping of a state (1/s), by state index: −∂(dy_i/dt)/∂y_i for a state whose own decay is
+   * stiff (a valve's or pump's flow, whose loss term relaxes it at ≈ v/ℓ). The integrator takes this
+   * part exactly (ETDRK4, docs/decisions/0003), so it does not limit the step; it is
+   * not counted in `rate`. Optional: 0 if unwritten (plain RK4 for that state).
+   */
+  readonly damping: Float64Array;
 }
 
 export interface NodeComponent {

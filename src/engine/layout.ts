@@ -2,6 +2,14 @@
  * Named slots → Float64Array offsets. Components ask for their slots by name at assembly;
  * nothing indexes the state by a hard-coded position.
  */
+/**
+ * - plain: an ordinary state; periodic at steady state.
+ * - damped: a stiff flow whose component writes its self-damping into EvalContext.damping (the
+ *   integrator takes it exponentially); periodic, but slaved to the pressures within a few ms.
+ * - accumulator: grows for ever (a phase, a time counter); never periodic.
+ */
+export type StateRole = "plain" | "damped" | "accumulator";
+
 export class Layout {
   readonly stateNames: string[] = [];
   readonly stateInitial: number[] = [];
@@ -10,11 +18,17 @@ export class Layout {
   readonly signalNames: string[] = [];
   readonly signalInitial: number[] = [];
   readonly auxNames: string[] = [];
+  readonly stateRoles: StateRole[] = [];
+  /** States that may report self-damping (EvalContext.damping), in slot order. */
+  readonly dampedStates: number[] = [];
 
-  state(name: string, initial: number): number {
+  /** A state slot; `role` tells the integrator and the steady-state test how to treat it. */
+  state(name: string, initial: number, role: StateRole = "plain"): number {
     if (this.stateNames.includes(name)) throw new Error(`duplicate state slot ${name}`);
     this.stateNames.push(name);
     this.stateInitial.push(initial);
+    this.stateRoles.push(role);
+    if (role === "damped") this.dampedStates.push(this.stateNames.length - 1);
     return this.stateNames.length - 1;
   }
 

@@ -24,6 +24,11 @@ export class Model implements EvalContext {
   readonly q: Float64Array;
   readonly s: Float64Array;
   readonly aux: Float64Array;
+  readonly elastance: Float64Array;
+  readonly rate: Float64Array;
+  readonly damping: Float64Array;
+  /** Indices of the states that may report self-damping. */
+  readonly dampedStates: Int32Array;
   /** The state vector (volumes mL, flows mL/s, control states). */
   readonly y: Float64Array;
   readonly size: number;
@@ -54,6 +59,10 @@ export class Model implements EvalContext {
     this.q = new Float64Array(links.length);
     this.s = Float64Array.from(layout.signalInitial);
     this.aux = new Float64Array(layout.auxNames.length);
+    this.elastance = new Float64Array(nodes.length);
+    this.rate = new Float64Array(links.length);
+    this.damping = new Float64Array(this.size);
+    this.dampedStates = Int32Array.from(layout.dampedStates);
     this.volIdx = Int32Array.from(nodes.map((n) => n.volumeIndex));
     this.fromIdx = Int32Array.from(links.map((l) => nodes[l.fromIndex].volumeIndex));
     this.toIdx = Int32Array.from(links.map((l) => nodes[l.toIndex].volumeIndex));
@@ -76,6 +85,14 @@ export class Model implements EvalContext {
       dy[to[i]] += f;
     }
     for (let i = 0; i < controls.length; i++) controls[i].evalDerivatives(y, dy, this);
+  }
+
+  /** Largest link stiffness (1/s) of the last derivative evaluation (see EvalContext.rate). */
+  stiffness(): number {
+    const r = this.rate;
+    let m = 0;
+    for (let i = 0; i < r.length; i++) if (r[i] > m) m = r[i];
+    return m;
   }
 
   /** Sum of all node volumes (mL): the conserved quantity. */

@@ -1,7 +1,7 @@
 /**
  * The library boundary (issue 12, item 8): every exported function checks its arguments with zod before
  * it runs, and bad arguments throw only an InputError whose problems name the call, the argument path and
- * the reason, e.g. `runState(options).dt_s: 0.000001 is out of range 0.0001..0.004 s`. Inside the
+ * the reason, e.g. `runState(options).dt_s: 0.000001 is out of range 0.0001..0.008 s`. Inside the
  * boundary the code trusts its data; a non-InputError from a guarded call is a bug.
  */
 import type { z } from "zod";

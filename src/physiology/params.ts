@@ -9,8 +9,15 @@ export const SEGMENTS: readonly Segment[] = ["A1P1", "A2P2", "A3P3"];
 export type SegmentShares = Record<Segment, number>;
 export type ParamValue = number | boolean | SegmentShares;
 
-export type PresetId = "normal" | "cardiogenic-shock-acute-mr";
-export const PRESET_IDS: readonly PresetId[] = ["normal", "cardiogenic-shock-acute-mr"];
+/** Presets whose values stand in every parameter's definition. */
+export type BasePresetId = "normal" | "cardiogenic-shock-acute-mr";
+/** Every preset: the base ones and those defined as a base preset plus changes (DERIVED_PRESETS). */
+export type PresetId = BasePresetId | "cardiogenic-shock-papillary-rupture";
+export const PRESET_IDS: readonly PresetId[] = [
+  "normal",
+  "cardiogenic-shock-acute-mr",
+  "cardiogenic-shock-papillary-rupture",
+];
 
 interface Base {
   path: string;
@@ -22,17 +29,17 @@ export interface NumberParam extends Base {
   unit: string;
   min: number;
   max: number;
-  defaults: Record<PresetId, number>;
+  defaults: Record<BasePresetId, number>;
   /** Whole numbers only. */
   integer?: boolean;
 }
 export interface BooleanParam extends Base {
   type: "boolean";
-  defaults: Record<PresetId, boolean>;
+  defaults: Record<BasePresetId, boolean>;
 }
 export interface SharesParam extends Base {
   type: "segments";
-  defaults: Record<PresetId, SegmentShares>;
+  defaults: Record<BasePresetId, SegmentShares>;
 }
 export type ParamDef = NumberParam | BooleanParam | SharesParam;
 
@@ -462,14 +469,39 @@ export const PARAM_BY_PATH: ReadonlyMap<string, ParamDef> = new Map(PARAMS.map((
 
 export type Params = Record<string, ParamValue>;
 
+/**
+ * Presets defined as a base preset plus changes: the mechanism of the MR is a patient property.
+ * Partial rupture of the posteromedial papillary muscle after inferior MI (single blood supply from
+ * the PDA: Nishimura, Mayo Clin Proc 1983;58:247; Bouma, Am J Cardiol 2016) leaves a flail P3/A3 scallop
+ * (Carpentier II, which the Coroas Pascual report had to rule out): the gap is not made by tethering,
+ * so it changes far less with unloading or reperfusion (tethering elasticity ≈ 0.3 [E], no ischaemic
+ * tethering), and the jet comes from the flail segment.
+ */
+const DERIVED_PRESETS: Readonly<
+  Record<Exclude<PresetId, BasePresetId>, { base: BasePresetId; changes: Params }>
+> = {
+  "cardiogenic-shock-papillary-rupture": {
+    base: "cardiogenic-shock-acute-mr",
+    changes: {
+      "mr.tetheringElasticity": 0.3,
+      "mr.ischaemicTethering": 0,
+      "mr.segments": { A1P1: 0.05, A2P2: 0.25, A3P3: 0.7 },
+    },
+  },
+};
+
 export function presetParams(preset: PresetId): Params {
   if (!PRESET_IDS.includes(preset))
     throw new RangeError(`unknown preset ${JSON.stringify(preset)}: one of ${PRESET_IDS.join(", ")}`);
+  const derived = (DERIVED_PRESETS as Record<string, { base: BasePresetId; changes: Params }>)[preset];
+  const base: BasePresetId = derived ? derived.base : (preset as BasePresetId);
   const out: Params = {};
   for (const p of PARAMS) {
-    const v = p.defaults[preset];
+    const v = p.defaults[base];
     out[p.path] = typeof v === "object" ? { ...v } : v;
   }
+  if (derived)
+    for (const [k, v] of Object.entries(derived.changes)) out[k] = typeof v === "object" ? { ...v } : v;
   return out;
 }
 
@@ -478,7 +510,12 @@ export const PRESETS: Readonly<Record<PresetId, { title: string; description: st
   "cardiogenic-shock-acute-mr": {
     title: "Cardiogenic shock after inferior MI with acute severe ischaemic MR",
     description:
-      "Large infarct (LV Ees 0.75 mmHg/mL), stiff non-dilated LA, EROA 0.45 cm² mostly at A2-P2/A3-P3",
+      "Large infarct (LV Ees 0.75 mmHg/mL), stiff non-dilated LA, EROA 0.45 cm² mostly at A2-P2/A3-P3, restricted posterior leaflet (Carpentier IIIb): the orifice follows LV size and the ischaemic wall",
+  },
+  "cardiogenic-shock-papillary-rupture": {
+    title: "Cardiogenic shock after inferior MI with partial papillary-muscle rupture (flail scallop)",
+    description:
+      "The shock patient with a flail A3-P3 scallop (Carpentier II) instead of a tethered leaflet: the orifice hardly changes with unloading",
   },
 };
 

@@ -14,8 +14,6 @@ import {
   type PlacedClip,
   regurgitantTable,
 } from "../devices/mitraclip/geometry.js";
-import type { CircuitSpec } from "../engine/assemble.js";
-import type { LinkSpec, NodeSpec } from "../engine/registry.js";
 import { arterialO2Content_mL_dL, viscosityResistanceFactor } from "../physiology/blood/viscosity.js";
 import {
   bool,
@@ -26,6 +24,7 @@ import {
   SEGMENTS,
   shares,
 } from "../physiology/params.js";
+import type { ClipshockCircuit, LinkSpec, NodeSpec } from "./kinds.js";
 import { InputError } from "./types.js";
 
 export interface ImpellaSetting {
@@ -123,7 +122,11 @@ export interface CircuitOptions {
   mitralAtReference?: boolean;
 }
 
-export function buildCircuit(params: Params, devices: Devices, options: CircuitOptions = {}): CircuitSpec {
+export function buildCircuit(
+  params: Params,
+  devices: Devices,
+  options: CircuitOptions = {},
+): ClipshockCircuit {
   const values = checkParamValues(params);
   const problems = values.length
     ? values

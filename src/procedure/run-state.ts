@@ -14,6 +14,7 @@ import { arterialO2Content_mL_dL } from "../physiology/blood/viscosity.js";
 import type { Params } from "../physiology/params.js";
 import { num, SEGMENTS, shares } from "../physiology/params.js";
 import { buildCircuit, type Devices, mitralGeometry } from "./circuit.js";
+import "./kinds.js";
 import { resolveMitralReference } from "./mitral-reference.js";
 import { averageMeasurements, runToSteadyState, type SteadyStateOptions } from "./steady-state.js";
 import type { CollapseReport } from "./types.js";

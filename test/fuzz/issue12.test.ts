@@ -210,7 +210,7 @@ describe("item 8: the library checks its callers", () => {
       "runState(options).dt_s: NaN is not a finite number",
     );
     expect(problem(() => lib.runState(shock(), devices, { dt_s: 1e-6 }))).toBe(
-      "runState(options).dt_s: 0.000001 is out of range 0.0001..0.004 s",
+      "runState(options).dt_s: 0.000001 is out of range 0.0001..0.008 s",
     );
     expect(problem(() => lib.runState(shock(), devices, { record_s: 1e5 }))).toBe(
       "runState(options).record_s: 100000 is out of range 0..60 s",

@@ -72,7 +72,7 @@ describe("parseScenario", () => {
     expect(problems({ title: 5, patient: {}, steps: [{}] })).toEqual([
       "id: missing; expected a string",
       "title: 5 is not a string",
-      "patient.preset: missing; expected one of normal, cardiogenic-shock-acute-mr",
+      "patient.preset: missing; expected one of normal, cardiogenic-shock-acute-mr, cardiogenic-shock-papillary-rupture",
       "steps[0].name: missing; expected a string",
     ]);
     expect(problems({ ...base(), steps: "baseline" })).toEqual(['steps: "baseline" is not a list']);
@@ -104,7 +104,7 @@ describe("parseScenario", () => {
 
   it("parseScenario rejects an unknown preset", () => {
     expect(problems({ ...base(), patient: { preset: "septic" } })).toEqual([
-      'patient.preset: "septic" is not allowed; expected one of normal, cardiogenic-shock-acute-mr',
+      'patient.preset: "septic" is not allowed; expected one of normal, cardiogenic-shock-acute-mr, cardiogenic-shock-papillary-rupture',
     ]);
   });
 

@@ -19,6 +19,7 @@
  */
 import type { EvalContext, LinkComponent } from "../../engine/component.js";
 import type { Layout } from "../../engine/layout.js";
+import { registerLinkKind } from "../../engine/registry.js";
 import { ML_S_PER_L_MIN } from "../../units/index.js";
 import { BACKFLOW_LOSS_RATIO, IMPELLA, type ImpellaModel } from "./models.js";
 
@@ -92,13 +93,13 @@ export class AxialPump implements LinkComponent {
   }
 
   bind(layout: Layout): void {
-    this.iQ = layout.state(`${this.name}.q_mL_s`, 0);
+    this.iQ = layout.state(`${this.name}.q_mL_s`, 0, "damped");
     if (this.flowTarget) {
       this.iQf = layout.state(`${this.name}.meanFlow_mL_s`, this.target);
       const d = IMPELLA[this.spec.model];
       this.iN = layout.state(`${this.name}.speed_krpm`, this.spec.initialSpeed_krpm ?? d.speeds_krpm[5]);
     }
-    this.iSuct = layout.state(`${this.name}.suctionTime_s`, 0);
+    this.iSuct = layout.state(`${this.name}.suctionTime_s`, 0, "accumulator");
     this.auxN = layout.aux(`${this.name}.speed_krpm`);
     this.auxS = layout.aux(`${this.name}.suction`);
     this.auxLoss = layout.aux(`${this.name}.inletLoss_mmHg`);
@@ -115,6 +116,11 @@ export class AxialPump implements LinkComponent {
     const loss = rs * (q > 0 ? q : 0);
     dy[this.iQ] = (h - head - loss) * this.invL;
     ctx.q[this.linkIndex] = q;
+    // Stiffness (1/s): the loss terms' −∂/∂Q is the flow's self-damping (taken exactly by the
+    // integrator); the inertance–elastance oscillation limits the step.
+    ctx.damping[this.iQ] = (2 * (q >= 0 ? this.kf : this.kb) * Math.abs(q) + (q > 0 ? rs : 0)) * this.invL;
+    const eSum = ctx.elastance[this.fromIndex] + ctx.elastance[this.toIndex];
+    ctx.rate[this.linkIndex] = Math.sqrt(eSum * this.invL);
     const suction = loss > SUCTION_FLAG_MMHG ? 1 : 0;
     dy[this.iSuct] = suction;
     if (this.iN >= 0) {
@@ -128,3 +134,5 @@ export class AxialPump implements LinkComponent {
     ctx.aux[this.auxLoss] = loss;
   }
 }
+
+registerLinkKind<AxialPumpSpec>("axialPump", { create: (s) => new AxialPump(s), evalAll: AxialPump.evalAll });

@@ -15,6 +15,7 @@
  */
 import type { EvalContext, NodeComponent } from "../../engine/component.js";
 import type { Layout } from "../../engine/layout.js";
+import { registerNodeKind } from "../../engine/registry.js";
 
 export interface ElastanceChamberSpec {
   kind: "elastanceChamber";
@@ -116,6 +117,16 @@ export class ElastanceChamber implements NodeComponent {
     const dv = y[this.volumeIndex] - sp.v0_mL;
     s[this.eSig] = e;
     s[this.kSig] = ees;
-    ctx.p[this.nodeIndex] = e * ees * dv + (1 - e) * sp.beta_mmHg * Math.expm1(sp.alpha_per_mL * dv);
+    // exp − 1 rather than expm1: the absolute error (≈1e-16·β mmHg) is far below anything measured,
+    // and exp also gives the passive stiffness dP/dV = αβ·e^{αΔV}.
+    const ex = Math.exp(sp.alpha_per_mL * dv);
+    const passive = (1 - e) * sp.beta_mmHg;
+    ctx.p[this.nodeIndex] = e * ees * dv + passive * (ex - 1);
+    ctx.elastance[this.nodeIndex] = e * ees + passive * sp.alpha_per_mL * ex;
   }
 }
+
+registerNodeKind<ElastanceChamberSpec>("elastanceChamber", {
+  create: (s) => new ElastanceChamber(s),
+  evalAll: ElastanceChamber.evalAll,
+});

@@ -22,6 +22,7 @@
  */
 import type { ControlComponent, EvalContext } from "../../engine/component.js";
 import type { Layout } from "../../engine/layout.js";
+import { registerControlKind } from "../../engine/registry.js";
 
 export interface BaroreflexSpec {
   kind: "baroreflex";
@@ -187,3 +188,5 @@ export class Baroreflex implements ControlComponent {
     dy[this.iTv] = (G_TV_S * y[this.iDv] - y[this.iTv]) / TAU_TV;
   }
 }
+
+registerControlKind<BaroreflexSpec>("baroreflex", (s) => new Baroreflex(s));

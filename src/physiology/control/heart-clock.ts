@@ -11,6 +11,7 @@
  */
 import type { ControlComponent, EvalContext } from "../../engine/component.js";
 import type { Layout } from "../../engine/layout.js";
+import { registerControlKind } from "../../engine/registry.js";
 
 export interface HeartClockSpec {
   kind: "heartClock";
@@ -39,7 +40,7 @@ export class HeartClock implements ControlComponent {
   }
 
   bind(layout: Layout): void {
-    this.phiIdx = layout.state("heart.phase_beats", 0);
+    this.phiIdx = layout.state("heart.phase_beats", 0, "accumulator");
     const t0 = 60 / this.spec.hr_bpm;
     this.phaseSig = layout.signal("heart.phase", 0);
     this.periodSig = layout.signal("heart.period_s", t0);
@@ -67,3 +68,5 @@ export class HeartClock implements ControlComponent {
     dy[this.phiIdx] = 1 / ctx.s[this.periodSig];
   }
 }
+
+registerControlKind<HeartClockSpec>("heartClock", (s) => new HeartClock(s));

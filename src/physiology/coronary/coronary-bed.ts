@@ -14,6 +14,7 @@
  */
 import type { EvalContext, LinkComponent } from "../../engine/component.js";
 import type { Layout } from "../../engine/layout.js";
+import { registerLinkKind } from "../../engine/registry.js";
 
 export interface CoronaryBedSpec {
   kind: "coronaryBed";
@@ -62,3 +63,8 @@ export class CoronaryBed implements LinkComponent {
     ctx.aux[this.driveAux] = d;
   }
 }
+
+registerLinkKind<CoronaryBedSpec>("coronaryBed", {
+  create: (s) => new CoronaryBed(s),
+  evalAll: CoronaryBed.evalAll,
+});

@@ -39,6 +39,7 @@
  */
 import type { ControlComponent, EvalContext } from "../../engine/component.js";
 import type { Layout } from "../../engine/layout.js";
+import { registerControlKind } from "../../engine/registry.js";
 
 export interface MyocardialPerfusionSpec {
   kind: "myocardialPerfusion";
@@ -186,3 +187,5 @@ export class MyocardialPerfusion implements ControlComponent {
     ctx.aux[this.auxM] = sp.frozen ? 1 : y[this.iM];
   }
 }
+
+registerControlKind<MyocardialPerfusionSpec>("myocardialPerfusion", (s) => new MyocardialPerfusion(s));

@@ -33,6 +33,9 @@ function setup(spec: Partial<OrificeValveSpec> = {}) {
     q: new Float64Array(1),
     s: new Float64Array(4),
     aux: new Float64Array(4),
+    elastance: new Float64Array(2),
+    rate: new Float64Array(1),
+    damping: new Float64Array(y.length),
   };
   return {
     v,

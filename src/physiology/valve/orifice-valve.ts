@@ -39,6 +39,7 @@
  */
 import type { EvalContext, LinkComponent } from "../../engine/component.js";
 import type { Layout } from "../../engine/layout.js";
+import { registerLinkKind } from "../../engine/registry.js";
 import { BERNOULLI_MMHG_S2_CM4_ML2, INERTANCE_MMHG_S2_ML_PER_CM_CM2 } from "../../units/index.js";
 import { tableAt } from "./tabulated.js";
 
@@ -118,7 +119,7 @@ export class OrificeValve implements LinkComponent {
   }
 
   bind(layout: Layout): void {
-    this.qIdx = layout.state(`${this.name}.q_mL_s`, 0);
+    this.qIdx = layout.state(`${this.name}.q_mL_s`, 0, "damped");
     this.zIdx = layout.state(`${this.name}.opening`, 0);
     this.areaAux = layout.aux(`${this.name}.area_cm2`);
     if (this.spec.regurgitation) {
@@ -182,5 +183,16 @@ export class OrificeValve implements LinkComponent {
     dy[this.zIdx] = (target - zRaw) / (target > zRaw ? sp.tauOpen_s : sp.tauClose_s);
     ctx.q[this.linkIndex] = q;
     ctx.aux[this.areaAux] = area;
+    // Stiffness: the loss term's −∂/∂Q = 2B|Q|·area/(ρℓ) ≈ v/ℓ is the flow's self-damping (taken
+    // exactly by the integrator); the inertance–elastance oscillation √((E_from + E_to)·area/(ρℓ))
+    // is what limits the step.
+    ctx.damping[this.qIdx] = (2 * b * Math.abs(q) * area) / this.lPerInvA;
+    const eSum = ctx.elastance[this.fromIndex] + ctx.elastance[this.toIndex];
+    ctx.rate[this.linkIndex] = Math.sqrt((eSum * area) / this.lPerInvA);
   }
 }
+
+registerLinkKind<OrificeValveSpec>("orificeValve", {
+  create: (s) => new OrificeValve(s),
+  evalAll: OrificeValve.evalAll,
+});

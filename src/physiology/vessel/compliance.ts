@@ -8,6 +8,7 @@
  */
 import type { EvalContext, NodeComponent } from "../../engine/component.js";
 import type { Layout } from "../../engine/layout.js";
+import { registerNodeKind } from "../../engine/registry.js";
 
 export interface ComplianceSpec {
   kind: "compliance";
@@ -49,5 +50,11 @@ export class Compliance implements NodeComponent {
   evalPressure(y: Float64Array, ctx: EvalContext): void {
     const vu = this.vuSig >= 0 ? this.vu + ctx.s[this.vuSig] : this.vu;
     ctx.p[this.nodeIndex] = (y[this.volumeIndex] - vu) * this.invC;
+    ctx.elastance[this.nodeIndex] = this.invC;
   }
 }
+
+registerNodeKind<ComplianceSpec>("compliance", {
+  create: (s) => new Compliance(s),
+  evalAll: Compliance.evalAll,
+});

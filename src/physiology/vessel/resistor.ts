@@ -8,6 +8,7 @@
  */
 import type { EvalContext, LinkComponent } from "../../engine/component.js";
 import type { Layout } from "../../engine/layout.js";
+import { registerLinkKind } from "../../engine/registry.js";
 
 export interface ResistorSpec {
   kind: "resistor";
@@ -46,5 +47,9 @@ export class Resistor implements LinkComponent {
     const dp = ctx.p[this.fromIndex] - ctx.p[this.toIndex];
     const g = this.scaleSig >= 0 ? this.g / ctx.s[this.scaleSig] : this.g;
     ctx.q[this.linkIndex] = dp * g;
+    // The two-node RC mode: dΔV/dt = −g·(E_from + E_to)·ΔV.
+    ctx.rate[this.linkIndex] = g * (ctx.elastance[this.fromIndex] + ctx.elastance[this.toIndex]);
   }
 }
+
+registerLinkKind<ResistorSpec>("resistor", { create: (s) => new Resistor(s), evalAll: Resistor.evalAll });

@@ -242,7 +242,7 @@ export interface PlanOptions {
   /** Clips the search may add (0–3, default 3; 0 = no search). */
   maxClips?: number;
   onProgress?: (p: PlanProgress) => void;
-  /** Worker threads for the simulations (default 2; 0 = in-process). */
+  /** Worker threads for the simulations (default: 2 on more than 2 cores, else in-process; 0 = in-process). */
   workers?: number;
   /** The bundled worker (default dist/workers/plan-worker.mjs); if missing the simulations run in-process. */
   workerScript?: string;

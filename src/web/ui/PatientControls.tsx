@@ -27,6 +27,7 @@ const SLIDERS: [path: string, label: string][] = [
 const PRESET_SHORT: Record<PresetId, string> = {
   normal: "Normal adult",
   "cardiogenic-shock-acute-mr": "Shock + acute MR",
+  "cardiogenic-shock-papillary-rupture": "Shock + flail (papillary rupture)",
 };
 
 export interface PatientControlsProps {
