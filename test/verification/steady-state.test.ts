@@ -81,7 +81,7 @@ describe("runToSteadyState", () => {
   });
 
   // Target 99.5 % (issue 10): missed. Before the coronary/ischaemic-contractility model 97 of 100
-  // converged; with it 90 of 100 (npm run bench) and 54 of 60 here: the rest are hearts collapsing
+  // converged; with it 87-90 of 100 (npm run bench) and 55 of 60 here: the rest are hearts collapsing
   // slowly under ischaemia (LV function 2-27 %, MAP 21-57 mmHg) or a reflex oscillation.
   it("converges within the 150 s cap in at least 85 % of 60 random valid scenarios, 30 % of changed parameters at a range end", () => {
     let converged = 0;
@@ -99,5 +99,5 @@ describe("runToSteadyState", () => {
       }
     }
     expect(converged / runs, not.join("; ")).toBeGreaterThanOrEqual(0.85);
-  });
+  }, 180_000);
 });
