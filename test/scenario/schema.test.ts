@@ -303,6 +303,7 @@ describe("scenarioJsonSchema", () => {
       "patient",
       "steps",
       "euroscore2",
+      "stsProm_pct",
     ]);
     const onDisk = JSON.parse(readFileSync("docs/scenario.schema.json", "utf8"));
     expect(onDisk, "docs/scenario.schema.json is out of date: run `npx tsx scripts/write-schema.ts`").toEqual(

@@ -198,6 +198,7 @@ export function App() {
           onRun={(r) => {
             setRunning(r);
             setSettled(null);
+            setLoaded(null);
             clientRef.current?.run(r);
           }}
           onExportPng={async () => {
@@ -291,7 +292,9 @@ export function App() {
                         ? `new steady state on screen ${settled.toScreen_ms.toFixed(0)} ms after the change`
                         : loaded
                           ? `“${loaded.label}” at steady state: ${loaded.simulated_s.toFixed(0)} s simulated in ${loaded.ms.toFixed(0)} ms; running live`
-                          : "starting the engine…"}
+                          : engine
+                            ? "running"
+                            : "starting the engine…"}
               </span>
             </div>
             <div ref={pressuresRef} class="chart" data-testid="chart-pressures" />
