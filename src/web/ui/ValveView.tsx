@@ -240,7 +240,7 @@ export function ValveView({ devices, m, length_mm, onAdd, onRemove }: ValveViewP
           );
         })}
         <text x={V.cx} y={V.height - 5} class="valve-note" text-anchor="middle">
-          ◂ anterolateral · coaptation · posteromedial ▸
+          ◂ anterolateral · posteromedial ▸
         </text>
       </svg>
       <div class="controls-row compact">
