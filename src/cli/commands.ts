@@ -47,6 +47,10 @@ export function planCommand(): Command {
       "--workers <n>",
       "worker threads for the simulations (default 2 on more than 2 cores, else in-process; 0 = in-process)",
     )
+    .option(
+      "--sts-prom <pct>",
+      "STS PROM (%) from the STS calculator, quoted beside EuroSCORE II (not computed here)",
+    )
     .option("--no-progress", "no progress on stderr")
     .action(async (arg: string, opts: PlanCliOptions) => (await import("./plan.js")).runPlan(arg, opts));
 }
@@ -118,4 +122,19 @@ export function workerCommand(): Command {
     )
     .option("--log", "one line on stderr per finished patient")
     .action(async (opts: WorkerCliOptions) => (await import("./cohort.js")).runWorkerCli(opts));
+}
+
+export function lessonsCommand(): Command {
+  return new Command("lessons")
+    .description("list the lessons (lessons/*.md), run their checks on the model, or print a handout")
+    .option(
+      "--json",
+      'print one JSON document: [{ "id", "title", "goals" }] (with --check: the check results)',
+    )
+    .option("--check", "run every lesson's steps and checks on the model; exit 1 if any check fails")
+    .option("--handout <id>", "print a printable HTML handout of one lesson")
+    .option("--answers", "with --handout: the teacher's copy, answers included")
+    .action(async (opts: { json?: boolean; check?: boolean; handout?: string; answers?: boolean }) =>
+      (await import("./lessons.js")).runLessons(opts),
+    );
 }

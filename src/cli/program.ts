@@ -11,6 +11,7 @@ import {
   casesCommand,
   cohortCommand,
   euroscore2Command,
+  lessonsCommand,
   planCommand,
   serveCommand,
   simulateCommand,
@@ -47,6 +48,7 @@ export function buildProgram(): Command {
     .addCommand(simulateCommand())
     .addCommand(planCommand())
     .addCommand(euroscore2Command())
+    .addCommand(lessonsCommand())
     .addCommand(serveCommand())
     .addCommand(cohortCommand())
     .addCommand(workerCommand())
