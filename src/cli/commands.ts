@@ -4,6 +4,7 @@
  * else (the simulator, zod and yaml stay unread: issue 10, a cold start near bare node).
  */
 import { Command } from "commander";
+import type { CohortCliOptions, SummarizeCliOptions, WorkerCliOptions } from "./cohort.js";
 import type { PlanCliOptions } from "./plan.js";
 import type { SimulateOptions } from "./simulate.js";
 
@@ -46,6 +47,10 @@ export function planCommand(): Command {
       "--workers <n>",
       "worker threads for the simulations (default 2 on more than 2 cores, else in-process; 0 = in-process)",
     )
+    .option(
+      "--sts-prom <pct>",
+      "STS PROM (%) from the STS calculator, quoted beside EuroSCORE II (not computed here)",
+    )
     .option("--no-progress", "no progress on stderr")
     .action(async (arg: string, opts: PlanCliOptions) => (await import("./plan.js")).runPlan(arg, opts));
 }
@@ -72,5 +77,64 @@ export function serveCommand(): Command {
     )
     .action(async (opts: { port?: string; allowHost?: string }) =>
       (await import("./serve.js")).runServe(opts),
+    );
+}
+
+export function cohortCommand(): Command {
+  const cmd = new Command("cohort")
+    .description("run a virtual cohort (an in-silico registry): every patient of a spec through its strategy")
+    .argument("<spec>", "cohort spec (.yaml, .yml, .json); see docs/cohorts/ and docs/cohort.schema.json")
+    .option("--out <file>", "results: one Parquet row per patient x step (required)")
+    .option("--patients <n>", "number of patients (overrides the spec's)")
+    .option("--seed <s>", "seed (overrides the spec's)")
+    .option("--workers <n>", "worker threads (default 2; 0 = in-process)")
+    .option("--resume", "continue an interrupted run (<out>.parts/): nothing lost, nothing twice")
+    .option("--queue <url>", "put the patients on a Redis queue (redis://host:port) for `clipshock worker`s")
+    .option("--batch <n>", "patients per Parquet part while running (default 64)")
+    .option("--no-progress", "no progress on stderr")
+    .action(async (spec: string, opts: CohortCliOptions) =>
+      (await import("./cohort.js")).runCohort(spec, opts),
+    );
+  cmd.addCommand(
+    new Command("summarize")
+      .description(
+        "rates with 95 % confidence intervals, distributions and subgroups of a cohort's results (DuckDB SQL shown)",
+      )
+      .argument("<results.parquet>", "results of `clipshock cohort`")
+      .option("--by <column>", "subgroup table by this column (its value at step 0; numbers in quartiles)")
+      .option("--html <file>", "also write an HTML report with histograms")
+      .option("--json", "print one JSON document on stdout")
+      .action(async (file: string, opts: SummarizeCliOptions) =>
+        (await import("./cohort.js")).runSummarize(file, opts),
+      ),
+  );
+  return cmd;
+}
+
+export function workerCommand(): Command {
+  return new Command("worker")
+    .description("simulate cohort patients from a Redis queue (see `clipshock cohort --queue`) until stopped")
+    .requiredOption("--queue <url>", "Redis, redis://host:port")
+    .option("--concurrency <n>", "patients at a time, each on its own thread (default 2)")
+    .option(
+      "--lock-s <s>",
+      "job lock time: a killed worker's patient goes back to the queue after this (default 30)",
+    )
+    .option("--log", "one line on stderr per finished patient")
+    .action(async (opts: WorkerCliOptions) => (await import("./cohort.js")).runWorkerCli(opts));
+}
+
+export function lessonsCommand(): Command {
+  return new Command("lessons")
+    .description("list the lessons (lessons/*.md), run their checks on the model, or print a handout")
+    .option(
+      "--json",
+      'print one JSON document: [{ "id", "title", "goals" }] (with --check: the check results)',
+    )
+    .option("--check", "run every lesson's steps and checks on the model; exit 1 if any check fails")
+    .option("--handout <id>", "print a printable HTML handout of one lesson")
+    .option("--answers", "with --handout: the teacher's copy, answers included")
+    .action(async (opts: { json?: boolean; check?: boolean; handout?: string; answers?: boolean }) =>
+      (await import("./lessons.js")).runLessons(opts),
     );
 }

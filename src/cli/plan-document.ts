@@ -4,6 +4,7 @@
  * (every simulated strategy, PV loops) left out.
  */
 import { CRITERION_BY_ID, type Criterion } from "../procedure/plan/citations.js";
+import { referencesOf } from "../procedure/plan/references.js";
 import type { ClipStrategy, PlanResult } from "../procedure/plan/types.js";
 import { roundDeep } from "./result.js";
 
@@ -12,6 +13,7 @@ const strategyDoc = (s: ClipStrategy) => ({
     device: c.device,
     offset_mm: c.offset_mm,
     ...(c.position ? { position: c.position } : {}),
+    ...(c.segment ? { segment: c.segment, third: c.third } : {}),
   })),
   mr_grade: s.mr_grade,
   mr_rvol_mL: s.mr_rvol_mL,
@@ -24,11 +26,14 @@ const strategyDoc = (s: ClipStrategy) => ({
   misses: s.misses,
   impellaInterference: s.impellaInterference,
   converged: s.converged,
+  ...(s.atReference ? { atReference: s.atReference } : {}),
 });
 
 export function planDocument(r: PlanResult): Record<string, unknown> {
   const search = r.clipSearch;
   const doc = {
+    bottomLine: r.bottomLine,
+    haemodynamics: r.haemodynamics,
     scenario: r.scenario.id,
     title: r.scenario.title,
     at: r.at,
@@ -64,7 +69,9 @@ export function planDocument(r: PlanResult): Record<string, unknown> {
     warnings: r.warnings,
     scai: r.scai,
     ...(r.euroscore2 ? { euroscore2: r.euroscore2 } : {}),
+    surgicalRisk: r.surgicalRisk,
     criteria: r.criteria.map((id) => CRITERION_BY_ID.get(id)).filter((c): c is Criterion => c !== undefined),
+    references: referencesOf(r.criteria),
     wall_ms: r.wall_ms,
   };
   return roundDeep(doc) as Record<string, unknown>;

@@ -28,7 +28,16 @@ export interface PlanCliOptions {
   report?: string;
   maxClips?: string;
   workers?: string;
+  stsProm?: string;
   progress?: boolean;
+}
+
+function percentOption(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (text.trim() === "" || !Number.isFinite(n) || n < 0 || n > 100)
+    throw new InputError([{ path: name, message: `${JSON.stringify(text)} is not a percentage in 0..100` }]);
+  return n;
 }
 
 function intOption(name: string, text: string | undefined, lo: number, hi: number): number | undefined {
@@ -59,6 +68,7 @@ export async function runPlan(arg: string, opts: PlanCliOptions): Promise<void> 
   resolveAt(scenario, opts.at); // bad --at fails before any simulation
   const maxClips = intOption("--max-clips", opts.maxClips, 0, 3);
   const workers = intOption("--workers", opts.workers, 0, 64);
+  const stsProm_pct = percentOption("--sts-prom", opts.stsProm);
   if (opts.report !== undefined) checkReportPath(opts.report);
   const haveWorker = existsSync(WORKER_SCRIPT);
   if (!haveWorker && workers !== 0)
@@ -74,6 +84,7 @@ export async function runPlan(arg: string, opts: PlanCliOptions): Promise<void> 
       workers: haveWorker ? workers : 0,
       workerScript: WORKER_SCRIPT,
       waveforms: opts.report !== undefined,
+      ...(stsProm_pct !== undefined ? { stsProm_pct } : {}),
       onProgress: (p) => progress.update(p),
     });
   } finally {

@@ -7,7 +7,16 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { InputError } from "../procedure/types.js";
 import { escapeText } from "../text/escape-text.js";
-import { casesCommand, euroscore2Command, planCommand, serveCommand, simulateCommand } from "./commands.js";
+import {
+  casesCommand,
+  cohortCommand,
+  euroscore2Command,
+  lessonsCommand,
+  planCommand,
+  serveCommand,
+  simulateCommand,
+  workerCommand,
+} from "./commands.js";
 import { CliError } from "./errors.js";
 import { problemLines } from "./problem-lines.js";
 
@@ -39,7 +48,10 @@ export function buildProgram(): Command {
     .addCommand(simulateCommand())
     .addCommand(planCommand())
     .addCommand(euroscore2Command())
+    .addCommand(lessonsCommand())
     .addCommand(serveCommand())
+    .addCommand(cohortCommand())
+    .addCommand(workerCommand())
     .addHelpText("after", "\nExit status: 0 success, 2 invalid input, 1 internal failure.");
   // Usage errors are thrown (not exited on) so run() can give them exit status 2; commander has
   // already printed the one-line message. Subcommands made elsewhere do not inherit these settings.

@@ -37,6 +37,8 @@ export interface StepDocument {
   converged: boolean;
   collapse: StepResult["collapse"];
   simulated_s: number;
+  alarms: StepResult["alarms"];
+  notes: string[];
 }
 
 export interface ResultDocument {
@@ -56,6 +58,8 @@ export function resultDocument(result: ScenarioResult): ResultDocument {
       converged: s.converged,
       collapse: s.collapse,
       simulated_s: roundSignificant(s.simulated_s, 6) ?? 0,
+      alarms: s.alarms,
+      notes: s.notes,
     })),
   };
 }

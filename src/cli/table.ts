@@ -157,5 +157,10 @@ export function formatTable(result: ScenarioResult, title?: string): string {
     if (cells === null) out.push(r[0]);
     else out.push(line(`  ${r[0]}`, cells));
   });
+  const said = steps.flatMap((s, i) => [
+    ...(s.alarms ?? []).map((a) => `  step ${i}: ALARM ${a.code}: ${a.message}`),
+    ...(s.notes ?? []).map((n) => `  step ${i}: note: ${n}`),
+  ]);
+  if (said.length) out.push("", "Pump alarms and notes", ...said.map(escapeText));
   return `${out.join("\n")}\n`;
 }

@@ -9,6 +9,7 @@ import type { Trace } from "../engine/trace.js";
 import { checkParamValues, num, type Params, presetParams, type Segment } from "../physiology/params.js";
 import type { Devices } from "./circuit.js";
 import { resolveMitralReference } from "./mitral-reference.js";
+import { pumpAlarms } from "./pump-console.js";
 import { type RunOptions, runState } from "./run-state.js";
 import type { ClipPosition, Scenario, ScenarioResult, Step, StepResult } from "./types.js";
 import { InputError } from "./types.js";
@@ -67,6 +68,10 @@ export function applyStep(
   devices: Devices,
 ): { params: Params; devices: Devices; positions: (Segment | undefined)[] } {
   const p: Params = { ...params, ...(step.set ?? {}) };
+  if (typeof step.pace_bpm === "number") {
+    p.hr_bpm = step.pace_bpm;
+    p["baroreflex.controlsHeartRate"] = false;
+  } else if (step.pace_bpm === null) p["baroreflex.controlsHeartRate"] = true;
   const d: Devices = {
     impella: devices.impella ? { ...devices.impella } : null,
     clips: [...devices.clips],
@@ -169,6 +174,8 @@ export function simulateScenario(scenario: Scenario, options: SimulateOptions = 
       converged: r.converged,
       collapse: r.collapse,
       simulated_s: r.simulated_s,
+      alarms: pumpAlarms(r.measurements, devices.impella),
+      notes: stepNotes(params, r.measurements),
     };
     out.steps.push(result);
     out.waveforms.push(r.waveforms);
@@ -178,6 +185,21 @@ export function simulateScenario(scenario: Scenario, options: SimulateOptions = 
     options.onProgress?.(i + 1, scenario.steps.length, step.name);
   });
   return out;
+}
+
+/** Differences between the rate asked for and the rate the reflex set, beyond this (bpm), are noted. */
+const REFLEX_RATE_NOTE_BPM = 3;
+
+/** What the patient did with what was asked: an unpaced rate moved by the baroreflex. */
+export function stepNotes(params: Params, m: { hr_bpm: number }): string[] {
+  const notes: string[] = [];
+  const asked = num(params, "hr_bpm");
+  const reflex = params["baroreflex.enabled"] === true && params["baroreflex.controlsHeartRate"] === true;
+  if (reflex && Math.abs(m.hr_bpm - asked) > REFLEX_RATE_NOTE_BPM)
+    notes.push(
+      `heart rate: hr_bpm ${asked} is the reflex's resting rate, and the baroreflex set ${Math.round(m.hr_bpm)} bpm; to hold a rate, pace (pace_bpm: ${asked})`,
+    );
+  return notes;
 }
 
 /** A flow target the pump cannot reach is an input error naming the reachable range. */

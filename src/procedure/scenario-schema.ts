@@ -407,6 +407,12 @@ const stepSchema = strict({
     .describe(
       "Measure after holding this long (a timed assessment, as at the bedside) instead of at the new steady state; the next step goes on from there",
     ),
+  pace_bpm: numberField({ min: 30, max: 180, unit: "bpm" })
+    .nullable()
+    .optional()
+    .describe(
+      "Pace the heart at this rate: sets hr_bpm and takes the rate from the baroreflex; null stops pacing (the reflex sets the rate)",
+    ),
 });
 
 function scenarioShape(euroscore2: z.ZodType) {
@@ -427,6 +433,11 @@ function scenarioShape(euroscore2: z.ZodType) {
       .max(MAX_STEPS)
       .describe("Cumulative steps: what a step changes stays changed"),
     euroscore2: euroscore2.optional(),
+    stsProm_pct: numberField({ min: 0, max: 100, unit: "%" })
+      .optional()
+      .describe(
+        "STS predicted risk of mortality from the STS calculator (quoted in the plan; not computed here)",
+      ),
   });
 }
 

@@ -45,6 +45,11 @@ export interface Step {
   set?: Record<string, ParamValue>;
   /** Measure after this many seconds (timed assessment) instead of at steady state. */
   hold_s?: number;
+  /**
+   * Pace the heart at this rate (bpm): sets hr_bpm and takes the rate from the baroreflex
+   * (`baroreflex.controlsHeartRate` false). null stops pacing: the reflex sets the rate again.
+   */
+  pace_bpm?: number | null;
 }
 
 export interface EuroScore2Input {
@@ -76,6 +81,8 @@ export interface Scenario {
   patient: { preset: PresetId; overrides?: Record<string, ParamValue> };
   steps: Step[];
   euroscore2?: EuroScore2Input;
+  /** STS predicted risk of mortality (%) from the STS online calculator; quoted, not computed here. */
+  stsProm_pct?: number;
 }
 
 export interface CollapseReport {
@@ -101,6 +108,10 @@ export interface StepResult {
   /** Circulatory collapse during or at the end of the step (times from the step's start). */
   collapse: CollapseReport;
   simulated_s: number;
+  /** The pump console's alarms at the end of the step (pump-console.ts); empty without a pump. */
+  alarms: { code: "suction" | "retrograde-flow" | "target-flow-not-reached" | "position"; message: string }[];
+  /** Notes on what was asked and what the patient did (e.g. the reflex moved an unpaced heart rate). */
+  notes: string[];
 }
 
 export interface ScenarioResult {

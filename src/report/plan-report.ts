@@ -9,6 +9,7 @@ import { num } from "../physiology/params.js";
 import { CRITERION_BY_ID } from "../procedure/plan/citations.js";
 import { zoneEnd_mm } from "../procedure/plan/interference.js";
 import { describeClip, describeClips } from "../procedure/plan/rank.js";
+import { referencesOf } from "../procedure/plan/references.js";
 import { describeOtherSupport, describeSetting, describeWeanLevel } from "../procedure/plan/support.js";
 import type { ClipStrategy, PlanResult } from "../procedure/plan/types.js";
 import { outlookText } from "../procedure/plan/wean.js";
@@ -23,6 +24,8 @@ th { background: #f1f1f1; } td.num { text-align: right; }
 .warning { border-left: 4px solid #c0392b; background: #fdf0ef; padding: 6px 10px; margin: 8px 0; }
 .warning code { font-weight: bold; } .ok { color: #2e7d32; } .muted { color: #666; font-size: 12px; }
 figure { margin: 8px 0; } figcaption { font-size: 11px; color: #555; }
+.bottom-line { border: 2px solid #1f4e79; background: #eef4fa; padding: 4px 12px; margin: 12px 0; }
+.bottom-line h2 { border: none; margin-top: 6px; }
 @page { size: A4; margin: 14mm; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11px; }
@@ -36,6 +39,46 @@ const cite = (ids: readonly string[] | undefined) =>
   ids?.length
     ? ` <span class="muted">[${ids.map((id) => `<a href="#c-${esc(id)}">${esc(id)}</a>`).join(", ")}]</span>`
     : "";
+
+const ACTION_TITLE: Record<PlanResult["bottomLine"]["action"], string> = {
+  accept: "Accept the current result",
+  "reassess-at-low-support": "Reassess at low support",
+  "add-clip": "Add a clip",
+  "no-clip-meets-criteria": "No added clip meets the criteria",
+};
+
+function bottomLineSection(r: PlanResult): string {
+  return `<section id="bottom-line" class="bottom-line" data-action="${esc(r.bottomLine.action)}"><h2>Bottom line: ${esc(ACTION_TITLE[r.bottomLine.action])}</h2><p>${esc(r.bottomLine.text)}</p></section>`;
+}
+
+function haemodynamicsSection(r: PlanResult): string {
+  const h = r.haemodynamics;
+  const rows: [string, string][] = [
+    ["heart rate", `${fixed(h.hr_bpm, 0)} bpm`],
+    ["blood pressure", `${fixed(h.sbp_mmHg, 0)}/${fixed(h.dbp_mmHg, 0)} mmHg (mean ${fixed(h.map_mmHg, 0)})`],
+    [
+      "cardiac output",
+      `${fixed(h.co_L_min, 2)} L/min (native ${fixed(h.native_co_L_min, 2)}, pump ${fixed(h.pump_flow_L_min, 2)})`,
+    ],
+    ["cardiac power output", `${fixed(h.cpo_W, 2)} W`],
+    ["LVEDP / PCWP / RAP", `${fixed(h.lvedp_mmHg)} / ${fixed(h.pcwp_mmHg)} / ${fixed(h.rap_mmHg)} mmHg`],
+    ["mean PA pressure", `${fixed(h.pap_mean_mmHg)} mmHg`],
+    ["LVEF", `${fixed(h.lvef_pct, 0)} %`],
+    [
+      "SVR",
+      `${fixed(h.svr_wood)} WU (${fixed(h.svr_dyn_s_cm5, 0)} dyn·s/cm⁵, ${fixed(h.svr_mmHg_s_mL, 2)} mmHg·s/mL)`,
+    ],
+    ["coronary perfusion pressure", `${fixed(h.coronary_perfusion_mmHg)} mmHg`],
+    ["MR", `grade ${h.mr_grade}, ${fixed(h.mr_rvol_mL)} mL/beat`],
+    ["mean transmitral gradient", `${fixed(h.mv_gradient_mean_mmHg, 2)} mmHg`],
+    ["haemoglobin", `${fixed(h.hb_g_dL)} g/dL`],
+  ];
+  return `<section id="haemodynamics"><h2>Haemodynamics now</h2>${table(
+    ["", "value"],
+    rows.map(([a, b]) => [esc(a), esc(b)]),
+    "haemodynamics",
+  )}</section>`;
+}
 
 function warningsSection(r: PlanResult): string {
   if (r.warnings.length === 0)
@@ -98,12 +141,9 @@ function weanSection(r: PlanResult): string {
     ["mean LA pressure (mmHg)", (m) => fixed(m.lap_mean_mmHg)],
   ];
   const body = rows.map(([label, get]) => [esc(label), ...cols.map(([, m]) => (m ? get(m) : "–"))]);
-  const groups = cols
-    .filter(([, m]) => m !== null)
-    .map(([label, m]) => ({
-      label: label.split(":")[0],
-      values: [(m as Measurements).mr_rvol_mL, (m as Measurements).mv_gradient_mean_mmHg],
-    }));
+  const present = cols.filter(([, m]) => m !== null) as [string, Measurements][];
+  const groupsOf = (get: (m: Measurements) => number) =>
+    present.map(([label, m]) => ({ label: label.split(":")[0], values: [get(m)] }));
   const loops: Loop[] = [];
   if (r.pvLoops) {
     loops.push({ label: "current", ...r.pvLoops.current });
@@ -114,7 +154,18 @@ function weanSection(r: PlanResult): string {
 <p>${esc(w.note)}. Support hides MR: <strong>${w.supportHidesMR ? "yes" : "no"}</strong>${w.eroaRatio !== null ? ` (orifice at low support ${fixed(w.eroaRatio, 2)} × the current one)` : ""}${cite(["wean-test", "mr-grade"])}</p>
 ${w.outlook ? `<p id="wean-outlook">Left at low support: <strong>${esc(outlookText(w.outlook))}</strong></p>` : ""}
 ${table(["", ...cols.map(([l]) => l)], body, "wean")}
-${groupedBars("Regurgitant volume and mean gradient by support", ["regurgitant volume (mL)", "mean gradient (mmHg)"], groups, "mL or mmHg")}
+${groupedBars(
+  "Regurgitant volume by support",
+  ["regurgitant volume (mL/beat)"],
+  groupsOf((m) => m.mr_rvol_mL),
+  "mL/beat",
+)}
+${groupedBars(
+  "Mean transmitral gradient by support",
+  ["mean gradient (mmHg)"],
+  groupsOf((m) => m.mv_gradient_mean_mmHg),
+  "mmHg",
+)}
 ${loops.length ? pvLoops("LV pressure-volume loops by support", loops) : ""}
 </section>`;
 }
@@ -163,6 +214,7 @@ function strategyRows(list: readonly ClipStrategy[]): string[][] {
     fixed(s.mr_rvol_mL),
     fixed(s.mv_gradient_mean_mmHg, 2),
     fixed(s.mv_area_cm2, 2),
+    s.atReference ? fixed(s.atReference.mv_gradient_mean_mmHg, 2) : "–",
     s.impellaInterference ? "yes" : "no",
     s.misses.length ? esc(s.misses.join("; ")) : "meets",
   ]);
@@ -179,6 +231,7 @@ function strategySection(r: PlanResult): string {
     "RVol (mL)",
     "gradient (mmHg)",
     "area (cm²)",
+    "gradient at HR 70, Hb 13 (mmHg)",
     "near Impella",
     "criteria",
   ];
@@ -207,13 +260,33 @@ ${s.rejected.length ? `<h3>Closest strategies that miss the criteria</h3>${table
 
 function scoresSection(r: PlanResult): string {
   const euro = r.euroscore2
-    ? `<p>EuroSCORE II predicted mortality: <strong>${fixed(r.euroscore2.predictedMortality_pct, 2)} %</strong> (logit ${fixed(r.euroscore2.logit, 3)})${cite(["euroscore2"])}: in-hospital mortality after cardiac surgery, i.e. of the surgical alternative; it does not predict mortality after TEER.</p>${table(
+    ? `<p>EuroSCORE II predicted mortality: <strong>${fixed(r.euroscore2.predictedMortality_pct, 1)} %</strong> (logit ${fixed(r.euroscore2.logit, 3)})${cite(["euroscore2"])}: in-hospital mortality after cardiac surgery, i.e. of the surgical alternative; it does not predict mortality after TEER.</p>${table(
         ["factor", "β·x"],
         r.euroscore2.factors.map((f) => [esc(f.name), fixed(f.beta, 4)]),
         "euroscore2",
       )}`
     : `<p class="muted">EuroSCORE II: no <code>euroscore2</code> block in the scenario.</p>`;
+  const sr = r.surgicalRisk;
+  const risk = `<div id="surgical-risk" class="panel-box"><h3>Surgical risk (the alternative: mitral surgery)</h3>${table(
+    ["score", "predicted mortality", "how"],
+    [
+      [
+        "EuroSCORE II",
+        sr.euroscore2_pct === null ? "–" : `${fixed(sr.euroscore2_pct, 1)} %`,
+        sr.euroscore2_pct === null
+          ? "no euroscore2 block in the scenario"
+          : `computed here from the scenario's inputs${cite(["euroscore2"])}`,
+      ],
+      [
+        "STS PROM",
+        sr.stsProm_pct === null ? "–" : `${fixed(sr.stsProm_pct, 1)} %`,
+        `${sr.stsProm_pct === null ? "not entered" : "entered by the user"}: the STS model is not computed here (scenario <code>stsProm_pct</code> or <code>plan --sts-prom</code>)${sr.stsProm_pct === null ? "" : cite(["sts-prom"])}`,
+      ],
+    ],
+    "surgical-risk",
+  )}<p class="muted">${esc(sr.note)}</p></div>`;
   return `<section id="scores"><h2>Scores</h2>
+${risk}
 <p>SCAI SHOCK stage (suggested): <strong>${esc(r.scai.stage)}</strong>${cite(["scai"])}</p><ul>${r.scai.reasons.map((x) => `<li>${esc(x)}</li>`).join("")}</ul>
 ${euro}</section>`;
 }
@@ -224,10 +297,17 @@ function citationsSection(r: PlanResult): string {
     .filter((c) => c !== undefined)
     .map(
       (c) =>
-        `<li id="c-${esc(c.id)}"><strong>${esc(c.id)}</strong>: ${esc(c.rule)}. <em>${esc(c.source)}</em></li>`,
+        `<li id="c-${esc(c.id)}"><strong>${esc(c.id)}</strong>: ${esc(c.rule)}. <em>${esc(c.source)}</em> ${c.refs.map((id) => `<a href="#r-${esc(id)}">[${esc(id)}]</a>`).join(" ")}</li>`,
+    )
+    .join("\n");
+  const refs = referencesOf(r.criteria)
+    .map(
+      (x) =>
+        `<li id="r-${esc(x.id)}">${esc(x.citation)}. <a href="${esc(x.url)}">${esc(x.doi ? `doi:${x.doi}` : x.pmid ? `PMID ${x.pmid}` : (x.pmc ?? x.url))}</a>${x.doi && x.pmid ? ` (PMID ${esc(x.pmid)})` : ""}</li>`,
     )
     .join("\n");
   return `<section id="criteria"><h2>Criteria and sources</h2><ol>${items}</ol>
+<h3>References</h3><ol class="references">${refs}</ol>
 <p class="muted">Clipshock is a simulator for teaching and planning research, not a validated clinical tool; every figure comes from a lumped-parameter model.</p></section>`;
 }
 
@@ -244,6 +324,8 @@ export function planReportHtml(r: PlanResult): string {
 <header><h1>Clipshock plan: ${esc(r.scenario.title)}</h1>
 <p>Scenario <code>${esc(r.scenario.id)}</code>, state after step ${r.atIndex} “${esc(r.at)}”: ${esc(devices)}.</p>
 ${r.scenario.source ? `<p class="muted">Source: ${esc(r.scenario.source)}</p>` : ""}</header>
+${bottomLineSection(r)}
+${haemodynamicsSection(r)}
 ${warningsSection(r)}
 ${weanSection(r)}
 ${gradientSection(r)}

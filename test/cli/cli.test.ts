@@ -240,11 +240,11 @@ const BAD: Record<string, (string | RegExp)[]> = {
     /^steps\[0\]\.set\.foo\.bar: unknown parameter \(known: hr_bpm, hb_g_dL, .*\)$/,
   ],
   "unknown-step-key.json": [
-    "steps[1].clips: unknown key; did you mean clip? (allowed: name, impella, iabp, ecmo, clip, set, hold_s)",
+    "steps[1].clips: unknown key; did you mean clip? (allowed: name, impella, iabp, ecmo, clip, set, hold_s, pace_bpm)",
   ],
   "unknown-preset.json": [
     'patient.preset: "septic-shock" is not allowed; expected one of normal, cardiogenic-shock-acute-mr, cardiogenic-shock-papillary-rupture',
-    "notes: unknown key (allowed: id, title, source, patient, steps, euroscore2)",
+    "notes: unknown key (allowed: id, title, source, patient, steps, euroscore2, stsProm_pct)",
   ],
   "both-plevel-and-flow.json": [
     "steps[0].impella: both pLevel (4) and targetFlow_L_min (2) given; give one of them",

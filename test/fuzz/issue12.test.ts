@@ -144,7 +144,7 @@ describe("item 6: control characters are escaped", () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).not.toMatch(RAW_CONTROL);
     expect(bad.stderr.trimEnd().split("\n")).toEqual([
-      "steps[0].\\u001b[31mkey: unknown key (allowed: name, impella, iabp, ecmo, clip, set, hold_s)",
+      "steps[0].\\u001b[31mkey: unknown key (allowed: name, impella, iabp, ecmo, clip, set, hold_s, pace_bpm)",
     ]);
     writeFileSync(
       file,

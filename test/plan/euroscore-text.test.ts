@@ -18,7 +18,7 @@ describe("EuroSCORE II in the plan", () => {
     ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
-      "EuroSCORE II: 48.70 % (predicted mortality of the surgical alternative, not of TEER)",
+      "Surgical risk: EuroSCORE II 48.7 %; STS PROM 16.0 % (entered; the STS model is not computed here) (mortality of the surgical alternative, not of TEER)",
     );
   });
 

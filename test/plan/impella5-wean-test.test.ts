@@ -61,6 +61,37 @@ describe('plan impella5-wean-test --at "NTW at A3-P3"', () => {
     expect(w?.actions?.length).toBeGreaterThanOrEqual(2);
   });
 
+  it("puts a bottom line first, names clips by segment and third, judges them at reference HR/Hb, and quotes STS", () => {
+    const d = doc as unknown as Record<string, unknown> & {
+      bottomLine: { action: string; text: string };
+      clipStrategies: {
+        clips: { segment: string; third: string }[];
+        atReference?: { hr_bpm: number; mv_gradient_mean_mmHg: number };
+      }[];
+      surgicalRisk: { euroscore2_pct: number; stsProm_pct: number; note: string };
+    };
+    expect(Object.keys(d)[0]).toBe("bottomLine");
+    expect(["add-clip", "reassess-at-low-support"]).toContain(d.bottomLine.action);
+    expect(d.bottomLine.text).toMatch(/A2-P2, (lateral|central|medial) third/);
+    for (const s of d.clipStrategies) {
+      for (const c of s.clips) {
+        expect(["A1P1", "A2P2", "A3P3"]).toContain(c.segment);
+        expect(["lateral", "central", "medial"]).toContain(c.third);
+      }
+      expect(s.atReference?.hr_bpm).toBe(70);
+      expect(s.atReference?.mv_gradient_mean_mmHg).toBeGreaterThan(0);
+    }
+    // Diverse: not one device at five offsets.
+    const devices = new Map<string, number>();
+    for (const s of d.clipStrategies) {
+      const k = s.clips.map((c) => (c as unknown as { device: string }).device).join("+");
+      devices.set(k, (devices.get(k) ?? 0) + 1);
+    }
+    expect(Math.max(...devices.values())).toBeLessThanOrEqual(2);
+    expect(d.surgicalRisk.stsProm_pct).toBe(16);
+    expect(d.surgicalRisk.note).toContain("not computed here");
+  });
+
   it("stages SCAI and scores EuroSCORE II from the case's block", () => {
     expect(["C", "D", "E"]).toContain(doc.scai.stage);
     expect(doc.euroscore2?.predictedMortality_pct).toBeCloseTo(48.7, 1);

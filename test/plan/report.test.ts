@@ -37,7 +37,10 @@ describe("plan --report FILE.html", () => {
   it("is self-contained: inline SVG and CSS, no scripts, no external resources, print CSS", () => {
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain("<svg");
-    expect(html).not.toMatch(/<script|<link |src="http|href="http/);
+    expect(html).not.toMatch(/<script|<link |src="http/);
+    // The only outside addresses are links a reader follows: the references' DOIs and PubMed pages.
+    for (const m of html.matchAll(/href="(http[^"]*)"/g))
+      expect(m[1]).toMatch(/^https:\/\/(doi\.org|pubmed\.ncbi\.nlm\.nih\.gov|pmc\.ncbi\.nlm\.nih\.gov)\//);
     expect(html).toContain("@media print");
     expect(html).toContain("@page");
     expect(stdout).toContain("Wean test");
@@ -94,6 +97,51 @@ describe("plan --report FILE.html", () => {
         .locator("a[href^='#c-']")
         .evaluateAll((els) => els.map((e) => e.getAttribute("href")));
       for (const href of links) expect(cited).toContain(href?.slice(1));
+    });
+
+    it.skipIf(!hasChromium())(
+      "reads as a one-page summary first: bottom line, then haemodynamics, then warnings",
+      async () => {
+        const ids = await page.locator("body > section").evaluateAll((els) => els.map((e) => e.id));
+        expect(ids.slice(0, 3)).toEqual(["bottom-line", "haemodynamics", "warnings"]);
+        const action = await page.locator("#bottom-line").getAttribute("data-action");
+        expect(["accept", "add-clip", "reassess-at-low-support", "no-clip-meets-criteria"]).toContain(action);
+        expect(await page.locator("#bottom-line p").innerText()).toMatch(
+          /A\d-P\d, (lateral|central|medial) third/,
+        );
+        expect(await page.locator("table.haemodynamics").innerText()).toMatch(
+          /SVR\s+[\d.]+ WU \(\d+ dyn·s\/cm⁵/,
+        );
+      },
+    );
+
+    it.skipIf(!hasChromium())(
+      "has a surgical-risk panel with EuroSCORE II and the entered STS PROM, saying STS is not computed",
+      async () => {
+        const text = await page.locator("#surgical-risk").innerText();
+        expect(text).toMatch(/EuroSCORE II\s+48\.\d %/);
+        expect(text).toMatch(/STS PROM\s+16\.0 %/);
+        expect(text).toContain("the STS model is not computed here");
+      },
+    );
+
+    it.skipIf(!hasChromium())(
+      "links every reference by DOI or PubMed, and no criterion cites an internal file",
+      async () => {
+        const refs = await page
+          .locator("ol.references li a")
+          .evaluateAll((els) => els.map((e) => e.getAttribute("href")));
+        expect(refs.length).toBeGreaterThanOrEqual(5);
+        expect(refs.some((h) => h?.startsWith("https://doi.org/10."))).toBe(true);
+        const criteria = await page.locator("#criteria").innerText();
+        expect(criteria).not.toMatch(/clinical-formulas|physiology-and-devices|§/);
+      },
+    );
+
+    it.skipIf(!hasChromium())("gives every chart axis one unit (no 'mL or mmHg')", () => {
+      expect(html).not.toContain("mL or mmHg");
+      expect(html).toContain("Regurgitant volume by support");
+      expect(html).toContain("Mean transmitral gradient by support");
     });
 
     it.skipIf(!hasChromium())("prints to PDF", async () => {

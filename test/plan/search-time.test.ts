@@ -20,8 +20,8 @@ describe("clip search time", () => {
     // After `npm run build` (the test command builds first) the search runs on worker threads.
     if (existsSync(DEFAULT_WORKER_SCRIPT)) expect(s.mode).toBe("workers");
     expect(s.maxClips).toBe(3);
-    // Three-clip strategies were simulated (listed, or ranked below the listed ones).
-    expect([...r.clipStrategies, ...s.rejected].some((x) => x.clips.length === 3)).toBe(true);
+    // The search goes three clips deep (the shown five prefer fewer clips among ties, issue 13).
+    expect(s.evaluated.some((x) => x.clips.length === 3)).toBe(true);
     expect(s.wall_ms).toBeLessThan(30_000);
     console.log(
       `clip search, 3 clips, ${s.mode} (${s.workers} workers): ${(s.wall_ms / 1000).toFixed(2)} s, ${s.simulated} simulations, ${s.geometryEvaluated} geometric screens; whole plan ${(r.wall_ms / 1000).toFixed(2)} s`,

@@ -56,8 +56,8 @@ describe("plan text: ties and no pump", () => {
   it("mirror positions whose gradients differ only past the shown digits are called a tie, not 'a lower gradient'", () => {
     const text = explainRanking(s(10, 1.9012341), s(-10, 1.9012345));
     expect(text).not.toContain("it leaves a lower gradient");
-    expect(text).toContain("they tie to the precision shown");
-    expect(explainRanking(s(10, 1.8), s(-10, 1.9))).toContain("it leaves a lower gradient for the same MR");
+    expect(text).toContain("they tie to measurement precision");
+    expect(explainRanking(s(10, 1.8), s(-10, 2.4))).toContain("it leaves a lower gradient for the same MR");
   });
 
   it("without a pump the clip-search line says 'no pump', not 'at no pump'", async () => {

@@ -6,8 +6,10 @@ import { resolveAt } from "../../src/procedure/plan/at.js";
 import { candidateClips, namedPosition, screen, setKey } from "../../src/procedure/plan/clip-screen.js";
 import { createEvaluator } from "../../src/procedure/plan/evaluator.js";
 import { inImpellaZone } from "../../src/procedure/plan/interference.js";
+import { locateClip, locationText } from "../../src/procedure/plan/locate.js";
 import {
   compareStrategies,
+  diverseTop,
   explainRanking,
   rankStrategies,
   violation,
@@ -119,7 +121,7 @@ describe("ranking", () => {
   });
   it("rankStrategies puts strategies meeting the criteria first, then less MR, then fewer clips", () => {
     const fails = s({ meetsCriteria: false, mr_rvol_mL: 1, mr_grade: 0, mv_gradient_mean_mmHg: 6 });
-    const more = s({ mr_rvol_mL: 12 });
+    const more = s({ mr_rvol_mL: 15 });
     const twoClips = s({
       clips: [
         { device: "NT", offset_mm: 0 },
@@ -137,10 +139,84 @@ describe("ranking", () => {
   });
   it("explainRanking names the deciding criterion and both sets of figures", () => {
     const text = explainRanking(s({}), s({ mr_rvol_mL: 14, clips: [{ device: "NTW", offset_mm: -4 }] }));
+    expect(text).toContain("it leaves less regurgitant volume");
     expect(text).toContain("less regurgitant volume");
     expect(text).toContain("10.0 mL/beat");
     expect(text).toContain("14.0 mL/beat");
     expect(text).toContain("NTW");
+  });
+});
+
+describe("ranking within measurement precision (issue 13)", () => {
+  const s = (
+    device: "NT" | "XTW",
+    offset_mm: number,
+    rvol: number,
+    gradient: number,
+    n = 1,
+  ): ClipStrategy => ({
+    clips: Array.from({ length: n }, (_, i) => ({ device, offset_mm: offset_mm + 8 * i })),
+    mr_grade: 1,
+    mr_rvol_mL: rvol,
+    mr_rf_pct: 15,
+    mr_eroa_cm2: 0.1,
+    mv_gradient_mean_mmHg: gradient,
+    mv_area_cm2: 2,
+    geometricEroa_cm2: 0.1,
+    meetsCriteria: true,
+    misses: [],
+    impellaInterference: false,
+    converged: true,
+  });
+  it("0.2 mL less regurgitation does not beat 0.46 mmHg less gradient: XTW 4.96 vs NT 4.50 at +6 mm", () => {
+    const xtw = s("XTW", 6, 10.0, 4.96);
+    const nt = s("NT", 6, 10.2, 4.5);
+    expect(rankStrategies([xtw, nt])).toEqual([nt, xtw]);
+    expect(explainRanking(nt, xtw)).toContain("lower gradient for the same MR");
+  });
+  it("a real difference in regurgitant volume still decides", () => {
+    const leaky = s("NT", 6, 16, 3);
+    const tight = s("XTW", 6, 10, 4.9);
+    expect(rankStrategies([leaky, tight])).toEqual([tight, leaky]);
+  });
+  it("ties prefer fewer clips", () => {
+    const two = s("NT", -4, 9.5, 3.5, 2);
+    const one = s("NT", 0, 10.5, 4.0);
+    expect(rankStrategies([two, one])).toEqual([one, two]);
+    expect(explainRanking(one, two)).toContain("fewer clips");
+  });
+  it("diverseTop keeps no two in the same segment and third with the same device, and at most two per device set", () => {
+    const c = (
+      device: "NT" | "XTW",
+      offset_mm: number,
+      segment: "A2P2" | "A3P3",
+      third: "central" | "medial",
+    ) => ({
+      ...s(device, offset_mm, 10, 4),
+      clips: [{ device, offset_mm, segment, third }],
+    });
+    const ranked = [
+      c("NT", 0, "A2P2", "central"),
+      c("NT", 2, "A2P2", "central"),
+      c("NT", 4, "A2P2", "medial"),
+      c("NT", 12, "A3P3", "central"),
+      c("XTW", 0, "A2P2", "central"),
+    ];
+    const top = diverseTop(ranked, 3);
+    expect(top.map((x) => `${x.clips[0].device}${x.clips[0].offset_mm}`)).toEqual(["NT0", "NT4", "XTW0"]);
+  });
+});
+
+describe("locateClip", () => {
+  it("names segment and third along a 36 mm line", () => {
+    expect(locateClip(0, 36)).toEqual({ segment: "A2P2", third: "central" });
+    expect(locateClip(4, 36)).toEqual({ segment: "A2P2", third: "medial" });
+    expect(locateClip(-4, 36)).toEqual({ segment: "A2P2", third: "lateral" });
+    expect(locateClip(12, 36)).toEqual({ segment: "A3P3", third: "central" });
+    expect(locateClip(6, 36)).toEqual({ segment: "A2P2", third: "medial" });
+    expect(locateClip(-6, 36)).toEqual({ segment: "A2P2", third: "lateral" });
+    expect(locateClip(-16, 36)).toEqual({ segment: "A1P1", third: "lateral" });
+    expect(locationText(4, locateClip(4, 36))).toBe("A2-P2, medial third, +4 mm");
   });
 });
 
@@ -168,7 +244,7 @@ describe("scheduledClips and interferenceWarning", () => {
   it("interferenceWarning names a scheduled clip in the pump's zone, and stays quiet without a pump", () => {
     const w = interferenceWarning(undefined, 36, true, scheduledClips(scenario, 1));
     expect(w).toHaveLength(1);
-    expect(w[0].message).toContain('Step 4 "NT at A2-P2" places NT at A2P2');
+    expect(w[0].message).toContain('Step 4 "NT at A2-P2" places NT at A2-P2');
     expect(w[0].message).not.toContain("NTW");
     const noPump = scheduledClips(scenario, 1).map((x) => ({ ...x, pumpInPlace: false }));
     expect(interferenceWarning(undefined, 36, false, noPump)).toEqual([]);

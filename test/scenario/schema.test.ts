@@ -94,11 +94,11 @@ describe("parseScenario", () => {
     };
     expect(problems(raw)).toEqual([
       "patient.age: unknown key (allowed: preset, overrides)",
-      "steps[0].clips: unknown key; did you mean clip? (allowed: name, impella, iabp, ecmo, clip, set, hold_s)",
+      "steps[0].clips: unknown key; did you mean clip? (allowed: name, impella, iabp, ecmo, clip, set, hold_s, pace_bpm)",
       "steps[1].impella.speed: unknown key (allowed: model, pLevel, targetFlow_L_min)",
       "steps[2].clip.arm: unknown key (allowed: device, position)",
       "steps[3].clip.position.side: unknown key (allowed: offset_mm)",
-      "notes: unknown key (allowed: id, title, source, patient, steps, euroscore2)",
+      "notes: unknown key (allowed: id, title, source, patient, steps, euroscore2, stsProm_pct)",
     ]);
   });
 
@@ -303,6 +303,7 @@ describe("scenarioJsonSchema", () => {
       "patient",
       "steps",
       "euroscore2",
+      "stsProm_pct",
     ]);
     const onDisk = JSON.parse(readFileSync("docs/scenario.schema.json", "utf8"));
     expect(onDisk, "docs/scenario.schema.json is out of date: run `npx tsx scripts/write-schema.ts`").toEqual(

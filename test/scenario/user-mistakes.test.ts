@@ -211,8 +211,8 @@ describe("unambiguous spellings and misspelt keys", () => {
       ),
     );
     expect(lines).toEqual([
-      "steps[0].impela: unknown key; did you mean impella? (allowed: name, impella, iabp, ecmo, clip, set, hold_s)",
-      "steps[1].clips: unknown key; did you mean clip? (allowed: name, impella, iabp, ecmo, clip, set, hold_s)",
+      "steps[0].impela: unknown key; did you mean impella? (allowed: name, impella, iabp, ecmo, clip, set, hold_s, pace_bpm)",
+      "steps[1].clips: unknown key; did you mean clip? (allowed: name, impella, iabp, ecmo, clip, set, hold_s, pace_bpm)",
       "steps[2].clip.position.offset_mm: missing; expected a number -100..100 mm",
       "steps[2].clip.position.offset: unknown key; did you mean offset_mm? (allowed: offset_mm)",
       "steps[3].set.mr.segments.A3P3: missing; expected a number 0..1",

@@ -131,6 +131,8 @@ describe("web app", () => {
     const grad0 = await readNumber("mv-gradient");
     const line = page.getByTestId("valve-line");
     const svg = page.locator(".valve-svg");
+    // The valve sits below the patient sliders: bring it on screen before clicking by coordinates.
+    await svg.scrollIntoViewIfNeeded();
     const box = (await svg.boundingBox())!;
     // The largest jet is at A3-P3 (preset shares 15/40/45 %): its centre is at +L/3 on the line,
     // drawn at x = 150 + 112·(2/3) of the 300-unit-wide drawing.

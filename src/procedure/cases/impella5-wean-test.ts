@@ -51,4 +51,6 @@ export const impella5WeanTest: Scenario = {
     weightOfIntervention: "two",
     thoracicAortaSurgery: false,
   },
+  // "Society of Thoracic Surgeons score (STS), 16%" [S]: quoted in the plan, not computed here.
+  stsProm_pct: 16,
 };

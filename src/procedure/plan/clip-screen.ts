@@ -13,6 +13,7 @@ import { CLIP_DEVICES, CLIPS } from "../../devices/mitraclip/devices.js";
 import { checkClipPlacement, type PlacedClip, segmentCentre_mm } from "../../devices/mitraclip/geometry.js";
 import { num, type Params, SEGMENTS, type Segment } from "../../physiology/params.js";
 import { mitralGeometry } from "../circuit.js";
+import { locateClip } from "./locate.js";
 import type { PlannedClip } from "./types.js";
 
 export const GRID_MM = 2;
@@ -52,7 +53,7 @@ export function candidateClips(existing: readonly PlacedClip[], length_mm: numbe
       const clip = { device, offset_mm };
       if (checkClipPlacement([...existing, clip], length_mm).length > 0) continue;
       const position = namedPosition(offset_mm, length_mm);
-      out.push(position ? { ...clip, position } : clip);
+      out.push({ ...clip, ...(position ? { position } : {}), ...locateClip(offset_mm, length_mm) });
     }
   }
   return out;

@@ -5,20 +5,39 @@
  * state) goes through an Evaluator: piscina worker threads, or in-process when no bundled worker exists.
  */
 import type { Measurements } from "../../measure/beat.js";
+import { num, type Params } from "../../physiology/params.js";
 import type { Scenario } from "../types.js";
 import { resolveAt } from "./at.js";
+import { bottomLine } from "./bottom-line.js";
 import { lengthOf } from "./clip-screen.js";
 import { DEFAULT_SEARCH, type SearchOptions, searchClips } from "./clip-search.js";
 import { MAX_ADDED_CLIPS } from "./criteria.js";
 import { createEvaluator, type Evaluator } from "./evaluator.js";
-import { allMixes, GRADIENT_FACTORS, gradientAnalysis, mixJob, mixKey } from "./gradient.js";
+import {
+  allMixes,
+  GRADIENT_FACTORS,
+  gradientAnalysis,
+  mixJob,
+  mixKey,
+  REFERENCE_HB_G_DL,
+  REFERENCE_HR_BPM,
+} from "./gradient.js";
 import type { StateJob, StateOutcome } from "./job.js";
+import { diverseTop, misses } from "./rank.js";
 import { scheduledClips } from "./scheduled-clips.js";
 import { euroscore2Of, scaiOf } from "./scores.js";
 import { searchInfo, TOP_STRATEGIES } from "./search-info.js";
 import { stateAt } from "./state-at.js";
-import { describeLevel } from "./support.js";
-import type { ClipSearchInfo, PlanOptions, PlanProgress, PlanResult, PlanWarning } from "./types.js";
+import { describeLevel, describeSetting } from "./support.js";
+import type {
+  ClipSearchInfo,
+  ClipStrategy,
+  Haemodynamics,
+  PlanOptions,
+  PlanProgress,
+  PlanResult,
+  PlanWarning,
+} from "./types.js";
 import {
   convergenceWarning,
   ecmoDistensionWarning,
@@ -139,9 +158,41 @@ export async function planScenario(scenario: Scenario, options: PlanOptions = {}
         performance.now() - ts,
       );
     }
-    const clipStrategies = (clipSearch?.evaluated ?? [])
-      .filter((s) => s.meetsCriteria)
-      .slice(0, TOP_STRATEGIES);
+    const feasible = diverseTop(
+      (clipSearch?.evaluated ?? []).filter((s) => s.meetsCriteria),
+      TOP_STRATEGIES,
+    );
+    // Each shown strategy again at reference heart rate and haemoglobin (same support): the gradient
+    // the valve would have once tachycardia and anaemia are corrected.
+    const refs = await Promise.all(
+      feasible.map((s) =>
+        track(
+          {
+            params: { ...state.params, hr_bpm: REFERENCE_HR_BPM, hb_g_dL: REFERENCE_HB_G_DL },
+            devices: { impella: settings.lowSupport, clips: [...state.devices.clips, ...s.clips] },
+            from: state.state,
+          },
+          "strategy at reference HR and Hb",
+        ),
+      ),
+    );
+    const clipStrategies: ClipStrategy[] = feasible.map((s, i) => {
+      const o = refs[i];
+      if (!o.ok) return s;
+      const m = o.measurements;
+      return {
+        ...s,
+        atReference: {
+          hr_bpm: REFERENCE_HR_BPM,
+          hb_g_dL: REFERENCE_HB_G_DL,
+          mr_grade: m.mr_grade,
+          mr_rvol_mL: m.mr_rvol_mL,
+          mv_gradient_mean_mmHg: m.mv_gradient_mean_mmHg,
+          mv_area_cm2: m.mv_area_cm2,
+          meetsCriteria: misses(m).length === 0,
+        },
+      };
+    });
     const pump = state.devices.impella !== null;
     const warnings: PlanWarning[] = [
       ...supportWarning(wean),
@@ -160,6 +211,15 @@ export async function planScenario(scenario: Scenario, options: PlanOptions = {}
       ...convergenceWarning(notConverged),
     ];
     const euro = euroscore2Of(scenario);
+    const sts = options.stsProm_pct ?? scenario.stsProm_pct;
+    const line = bottomLine({
+      wean,
+      strategies: clipStrategies,
+      closest: clipSearch?.rejected[0],
+      referenceGradient_mmHg: gradient.reference_mmHg,
+      euroscore2_pct: euro?.predictedMortality_pct,
+      stsProm_pct: sts,
+    });
     const criteria = [
       "mr-grade",
       "wean-test",
@@ -171,9 +231,17 @@ export async function planScenario(scenario: Scenario, options: PlanOptions = {}
       "impella-interference",
       "scai",
       ...(euro ? ["euroscore2"] : []),
+      ...(sts !== undefined ? ["sts-prom"] : []),
     ];
     progress({ phase: "done", done: 1, total: 1, message: "done" });
     return {
+      bottomLine: line,
+      haemodynamics: haemodynamicsOf(state.measurements, state.params),
+      surgicalRisk: {
+        euroscore2_pct: euro ? euro.predictedMortality_pct : null,
+        stsProm_pct: sts ?? null,
+        note: "EuroSCORE II is computed from the scenario's euroscore2 block; the STS PROM is quoted as entered (the STS model is not computed here). Both predict mortality of the surgical alternative, not of TEER.",
+      },
       scenario: {
         id: scenario.id,
         title: scenario.title,
@@ -213,6 +281,32 @@ function trackedRun(evaluator: Evaluator, notConverged: string[]) {
     const o = await evaluator.run(job);
     if (o.ok && !o.converged) notConverged.push(label);
     return o;
+  };
+}
+
+export function haemodynamicsOf(m: Measurements, p: Params): Haemodynamics {
+  return {
+    hr_bpm: m.hr_bpm,
+    map_mmHg: m.map_mmHg,
+    sbp_mmHg: m.sbp_mmHg,
+    dbp_mmHg: m.dbp_mmHg,
+    co_L_min: m.co_L_min,
+    native_co_L_min: m.native_co_L_min,
+    pump_flow_L_min: m.pump_flow_L_min,
+    cpo_W: m.cpo_W,
+    lvedp_mmHg: m.lvedp_mmHg,
+    pcwp_mmHg: m.pcwp_mmHg,
+    rap_mmHg: m.rap_mmHg,
+    pap_mean_mmHg: m.pap_mean_mmHg,
+    lvef_pct: m.lvef_pct,
+    svr_mmHg_s_mL: m.svr_mmHg_s_mL,
+    svr_wood: m.svr_mmHg_s_mL * 60,
+    svr_dyn_s_cm5: m.svr_dyn_s_cm5,
+    coronary_perfusion_mmHg: m.coronary_perfusion_mmHg,
+    mr_grade: m.mr_grade,
+    mr_rvol_mL: m.mr_rvol_mL,
+    mv_gradient_mean_mmHg: m.mv_gradient_mean_mmHg,
+    hb_g_dL: num(p, "hb_g_dL"),
   };
 }
 

@@ -8,6 +8,7 @@ import type { Devices } from "../circuit.js";
 import { applyStep, initialParams } from "../execute.js";
 import type { Scenario } from "../types.js";
 import { namedPosition } from "./clip-screen.js";
+import { locateClip } from "./locate.js";
 import type { PlannedClip } from "./types.js";
 
 export interface ScheduledClip {
@@ -34,7 +35,7 @@ export function scheduledClips(scenario: Scenario, fromIndex: number): Scheduled
       out.push({
         stepIndex: i,
         stepName: step.name,
-        clip: position ? { ...c, position } : { ...c },
+        clip: { ...c, ...(position ? { position } : {}), ...locateClip(c.offset_mm, length_mm) },
         pumpInPlace: devices.impella !== null,
         length_mm,
       });

@@ -10,6 +10,8 @@ import type { Measurements } from "../../measure/beat.js";
 import type { Params, Segment } from "../../physiology/params.js";
 import type { Devices, ImpellaSetting } from "../circuit.js";
 import type { StepResult } from "../types.js";
+import type { BottomLine } from "./bottom-line.js";
+import type { Third } from "./locate.js";
 
 /** Warning codes (contract: the first four at least). */
 export type PlanWarningCode =
@@ -102,6 +104,9 @@ export interface PlannedClip {
   offset_mm: number;
   /** When the offset is a named segment's centre. */
   position?: Segment;
+  /** The segment pair the clip sits on, and which third of it (locate.ts). */
+  segment?: Segment;
+  third?: Third;
 }
 
 export interface ClipStrategy {
@@ -121,6 +126,16 @@ export interface ClipStrategy {
   /** A clip of the strategy lies in the zone the Impella catheter crosses (interference.ts). */
   impellaInterference: boolean;
   converged: boolean;
+  /** The same strategy at reference heart rate and haemoglobin (HR 70 bpm, Hb 13 g/dL), same support. */
+  atReference?: {
+    hr_bpm: number;
+    hb_g_dL: number;
+    mr_grade: number;
+    mr_rvol_mL: number;
+    mv_gradient_mean_mmHg: number;
+    mv_area_cm2: number;
+    meetsCriteria: boolean;
+  };
 }
 
 export interface ClipSearchInfo {
@@ -157,7 +172,44 @@ export interface PvLoop {
   v_mL: number[];
 }
 
+/** The haemodynamics of the planned state, as the report's first table. */
+export interface Haemodynamics {
+  hr_bpm: number;
+  map_mmHg: number;
+  sbp_mmHg: number;
+  dbp_mmHg: number;
+  co_L_min: number;
+  native_co_L_min: number;
+  pump_flow_L_min: number;
+  cpo_W: number;
+  lvedp_mmHg: number;
+  pcwp_mmHg: number;
+  rap_mmHg: number;
+  pap_mean_mmHg: number;
+  lvef_pct: number;
+  svr_mmHg_s_mL: number;
+  svr_wood: number;
+  svr_dyn_s_cm5: number;
+  coronary_perfusion_mmHg: number;
+  mr_grade: number;
+  mr_rvol_mL: number;
+  mv_gradient_mean_mmHg: number;
+  hb_g_dL: number;
+}
+
+/** Surgical risk of the alternative (mitral surgery): EuroSCORE II computed, STS PROM as entered. */
+export interface SurgicalRisk {
+  euroscore2_pct: number | null;
+  /** Entered by the user (scenario `stsProm_pct` or `--sts-prom`); the STS model is not computed here. */
+  stsProm_pct: number | null;
+  note: string;
+}
+
 export interface PlanResult {
+  /** What to do next, and why (bottom-line.ts). */
+  bottomLine: BottomLine;
+  haemodynamics: Haemodynamics;
+  surgicalRisk: SurgicalRisk;
   scenario: { id: string; title: string; source?: string };
   /** Name of the step planned after. */
   at: string;
@@ -207,4 +259,6 @@ export interface PlanOptions {
   waveforms?: boolean;
   /** Seconds at low support before the wean test's look (default WEAN_HOLD_S, 30..1800). */
   weanHold_s?: number;
+  /** STS PROM (%) from the STS calculator, quoted beside EuroSCORE II (overrides the scenario's). */
+  stsProm_pct?: number;
 }

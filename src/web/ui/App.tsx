@@ -3,6 +3,7 @@
  * the panels, and turns control events into changes for the worker. No physiology here.
  */
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import type { Lesson, LessonControl } from "../../lessons/types.js";
 import type { Measurements } from "../../measure/beat.js";
 import { DOPPLER, FLOWS, PRESSURES } from "../app/chart-specs.js";
 import { waveformCsv } from "../app/csv.js";
@@ -21,11 +22,12 @@ import {
   type StepChange,
 } from "../worker/protocol.js";
 import { CasePanel } from "./CasePanel.js";
-import { ComparePanel, type Snapshot } from "./ComparePanel.js";
+import { ComparePanel, MAX_SNAPSHOTS, type Snapshot } from "./ComparePanel.js";
 import { EchoPanel } from "./EchoPanel.js";
 import { Errors, type ShownError } from "./Errors.js";
 import { Guard } from "./Guard.js";
 import { HaemoPanel } from "./HaemoPanel.js";
+import { LessonPlayer } from "./LessonPlayer.js";
 import { PatientControls } from "./PatientControls.js";
 import { PumpConsole } from "./PumpConsole.js";
 import { SupportConsole } from "./SupportConsole.js";
@@ -67,7 +69,9 @@ export function App() {
   const [notes, setNotes] = useState<string[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
   const [change, setChange] = useState<StepChange | null>(null);
-  const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
+  const [snapshots, setSnapshots] = useState<Snapshot[]>([]);
+  /** What the last load or step cost, for the status line (a change reports its own timing). */
+  const [loaded, setLoaded] = useState<{ simulated_s: number; ms: number; label: string } | null>(null);
   const [running, setRunning] = useState(true);
   const [settled, setSettled] = useState<ChangeTiming | null>(null);
   const [transients, setTransients] = useState(false);
@@ -104,12 +108,27 @@ export function App() {
           sc.builtIn && !sc.modified ? encodeCase(sc.id, sc.at) : encodeScenario(msg.state.situation);
         history.replaceState(null, "", hash);
         setNotes(msg.warnings);
+        // A good load or step clears the errors of earlier imports and steps (a broken link's error
+        // stays until dismissed: the default case loads right after it); a good change those of changes.
+        setErrors((es) =>
+          es.filter((e) =>
+            msg.id === null ? e.origin === "change" || e.origin === "url" : e.origin !== "change",
+          ),
+        );
+        if (msg.id === null) {
+          setSettled(null);
+          setLoaded({
+            simulated_s: msg.simulated_s,
+            ms: msg.fastForward_ms,
+            label: sc.at >= 0 ? sc.stepNames[sc.at] : sc.title,
+          });
+        }
       },
       error: (msg) => {
         const lines = msg.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
         setErrors((es) => [
           ...es.slice(-2),
-          { key: ++errorKey.current, title: ERROR_TITLES[msg.origin], lines },
+          { key: ++errorKey.current, title: ERROR_TITLES[msg.origin], lines, origin: msg.origin },
         ]);
       },
     });
@@ -125,7 +144,9 @@ export function App() {
     else if (url.kind === "scenario") client.loadText(url.text, "link", "url");
     else {
       if (url.kind === "broken")
-        setErrors([{ key: ++errorKey.current, title: ERROR_TITLES.url, lines: [url.message] }]);
+        setErrors([
+          { key: ++errorKey.current, title: ERROR_TITLES.url, lines: [url.message], origin: "url" },
+        ]);
       client.loadCase(DEFAULT_CASE, DEFAULT_STEP);
     }
     view.start();
@@ -135,6 +156,16 @@ export function App() {
   }, [view]);
 
   const send = (c: Change) => clientRef.current?.change(c);
+  const [openControls, setOpenControls] = useState<LessonControl[] | null>(null);
+  /** Panels a running lesson keeps closed are dimmed and take no input. */
+  const lockedUnless = (c: LessonControl) =>
+    openControls && !openControls.includes(c) ? "locked" : undefined;
+  const startLesson = (l: Lesson) => {
+    const client = clientRef.current;
+    if (!client) return;
+    if ("case" in l.scenario) client.loadCase(l.scenario.case, l.scenario.at);
+    else client.loadText(JSON.stringify(l.scenario.inline), `${l.id}.json`, "file");
+  };
   const m = live ?? engine?.measurements ?? null;
 
   const takeSnapshot = () => {
@@ -142,7 +173,7 @@ export function App() {
     const sc = engine.scenario;
     const label =
       sc.at >= 0 ? `${sc.title} — ${sc.stepNames[sc.at]}${sc.modified ? " (changed)" : ""}` : sc.title;
-    setSnapshot({ label, m });
+    setSnapshots((ss) => [...ss, { label, m }].slice(-MAX_SNAPSHOTS));
     view.setSnapshot(view.currentLoops(true));
   };
 
@@ -168,6 +199,7 @@ export function App() {
           onRun={(r) => {
             setRunning(r);
             setSettled(null);
+            setLoaded(null);
             clientRef.current?.run(r);
           }}
           onExportPng={async () => {
@@ -213,26 +245,40 @@ export function App() {
       <main class="grid">
         <div class="col-left">
           {engine ? (
-            <PatientControls
-              preset={engine.scenario.preset}
-              params={engine.params}
-              onParams={(patch) => send({ kind: "params", patch })}
-              onPreset={(preset: PresetId) => send({ kind: "preset", preset })}
-            />
+            <div class={lockedUnless("patient")} data-testid="lock-patient">
+              <PatientControls
+                preset={engine.scenario.preset}
+                params={engine.params}
+                hrNow={m?.hr_bpm}
+                onParams={(patch) => send({ kind: "params", patch })}
+                onPreset={(preset: PresetId) => send({ kind: "preset", preset })}
+              />
+            </div>
           ) : null}
           {engine && m ? (
             <Guard name="valve">
-              <ValveView
-                devices={engine.devices}
-                m={m}
-                length_mm={engine.params["mv.commissuralLength_mm"] as number}
-                onAdd={(request) => send({ kind: "addClip", request })}
-                onRemove={(index) => send({ kind: "removeClip", index })}
-              />
+              <div class={lockedUnless("clip")} data-testid="lock-clip">
+                <ValveView
+                  devices={engine.devices}
+                  m={m}
+                  length_mm={engine.params["mv.commissuralLength_mm"] as number}
+                  onAdd={(request) => send({ kind: "addClip", request })}
+                  onRemove={(index) => send({ kind: "removeClip", index })}
+                />
+              </div>
             </Guard>
           ) : null}
         </div>
         <div class="col-center">
+          <Guard name="lessons">
+            <LessonPlayer
+              engine={engine}
+              busy={busy !== null}
+              onStart={startLesson}
+              send={send}
+              onControls={setOpenControls}
+            />
+          </Guard>
           <section class="panel charts" aria-label="waveforms">
             <div class="chart-head">
               <h2>Pressures</h2>
@@ -245,9 +291,11 @@ export function App() {
                       ? "watching the change unfold in real time: the readouts follow beat by beat (not settled)"
                       : settled
                         ? `new steady state on screen ${settled.toScreen_ms.toFixed(0)} ms after the change`
-                        : engine
-                          ? "running"
-                          : "starting the engine…"}
+                        : loaded
+                          ? `“${loaded.label}” at steady state: ${loaded.simulated_s.toFixed(0)} s simulated in ${loaded.ms.toFixed(0)} ms; running live`
+                          : engine
+                            ? "running"
+                            : "starting the engine…"}
               </span>
             </div>
             <div ref={pressuresRef} class="chart" data-testid="chart-pressures" />
@@ -257,11 +305,13 @@ export function App() {
             <div ref={dopplerRef} class="chart" data-testid="chart-doppler" />
           </section>
           {engine && m ? (
-            <PumpConsole
-              devices={engine.devices}
-              m={m}
-              onImpella={(request) => send({ kind: "impella", request })}
-            />
+            <div class={lockedUnless("impella")} data-testid="lock-impella">
+              <PumpConsole
+                devices={engine.devices}
+                m={m}
+                onImpella={(request) => send({ kind: "impella", request })}
+              />
+            </div>
           ) : null}
           {engine && m ? (
             <SupportConsole
@@ -282,11 +332,11 @@ export function App() {
             ) : null}
             {m ? (
               <ComparePanel
-                snapshot={snapshot}
+                snapshots={snapshots}
                 now={m}
                 onTake={takeSnapshot}
                 onClear={() => {
-                  setSnapshot(null);
+                  setSnapshots([]);
                   view.setSnapshot(null);
                 }}
               />

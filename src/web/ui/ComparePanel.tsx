@@ -23,58 +23,79 @@ const ROWS = figures(
   "pump_flow_L_min",
 );
 
+/** Snapshots kept side by side (the oldest goes when one more is taken). */
+export const MAX_SNAPSHOTS = 4;
+
 export interface ComparePanelProps {
-  snapshot: Snapshot | null;
+  snapshots: Snapshot[];
   now: Measurements;
   onTake: () => void;
   onClear: () => void;
 }
 
-export function ComparePanel({ snapshot, now, onTake, onClear }: ComparePanelProps) {
+export function ComparePanel({ snapshots, now, onTake, onClear }: ComparePanelProps) {
+  const last = snapshots[snapshots.length - 1];
   return (
     <section class="panel compare" aria-labelledby="compare-h">
-      <h2 id="compare-h">Snapshot and compare</h2>
+      <h2 id="compare-h">Snapshots and compare</h2>
       <div class="controls-row">
         <button type="button" data-testid="snapshot" onClick={onTake}>
-          Take snapshot
+          Take snapshot{" "}
+          {snapshots.length
+            ? `(${snapshots.length + 1 > MAX_SNAPSHOTS ? MAX_SNAPSHOTS : snapshots.length + 1}/${MAX_SNAPSHOTS})`
+            : ""}
         </button>
-        <button type="button" data-testid="snapshot-clear" disabled={!snapshot} onClick={onClear}>
+        <button type="button" data-testid="snapshot-clear" disabled={!snapshots.length} onClick={onClear}>
           Clear
         </button>
       </div>
-      {snapshot ? (
-        <table class="mini" data-testid="compare-table">
-          <thead>
-            <tr>
-              <th scope="col">&nbsp;</th>
-              <th scope="col">before</th>
-              <th scope="col">now</th>
-              <th scope="col">Δ</th>
-              <th scope="col">unit</th>
-            </tr>
-          </thead>
-          <tbody>
-            {ROWS.map(([k, label, unit, dec]) => {
-              const a = snapshot.m[k] as number;
-              const b = now[k] as number;
-              return (
-                <tr key={k}>
-                  <th scope="row">{label}</th>
-                  <td>{fmt(a, dec)}</td>
-                  <td>{fmt(b, dec)}</td>
-                  <td>{fmtDelta(a, b, dec)}</td>
-                  <td class="unit">{unit}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+      {last ? (
+        <div class="snapshots">
+          <table class="mini" data-testid="compare-table">
+            <thead>
+              <tr>
+                <th scope="col">&nbsp;</th>
+                {snapshots.map((sn, i) => (
+                  <th scope="col" key={sn.label + i} title={sn.label} data-testid="snapshot-col">
+                    #{i + 1}
+                  </th>
+                ))}
+                <th scope="col">now</th>
+                <th scope="col">Δ vs #{snapshots.length}</th>
+                <th scope="col">unit</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ROWS.map(([k, label, unit, dec]) => {
+                const b = now[k] as number;
+                return (
+                  <tr key={k}>
+                    <th scope="row">{label}</th>
+                    {snapshots.map((sn, i) => (
+                      <td key={sn.label + i}>{fmt(sn.m[k] as number, dec)}</td>
+                    ))}
+                    <td>{fmt(b, dec)}</td>
+                    <td>{fmtDelta(last.m[k] as number, b, dec)}</td>
+                    <td class="unit">{unit}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       ) : (
         <p class="hint">
-          Take a snapshot, change something, and compare: its PV loops stay on the plot, dashed.
+          Take snapshots, change something, and compare them side by side: the last one&apos;s PV loops stay
+          on the plot, dashed.
         </p>
       )}
-      {snapshot ? <p class="hint">Before: {snapshot.label}</p> : null}
+      {snapshots.length ? (
+        <ol class="hint">
+          {snapshots.map((sn, i) => (
+            <li key={sn.label + i}>{sn.label}</li>
+          ))}
+        </ol>
+      ) : null}
     </section>
   );
 }

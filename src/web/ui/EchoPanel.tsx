@@ -42,7 +42,12 @@ export function EchoPanel({ m }: { m: Measurements }) {
           tone="big"
         />
         <Readout label="MVA" value={fmt(m.mv_area_cm2, 2)} unit="cm²" testId="mv-area" />
-        <Readout label="MR peak v" value={fmt(m.mr_peak_velocity_m_s, 1)} unit="m/s" testId="mr-vmax" />
+        <Readout
+          label="MR peak v"
+          value={m.mr_peak_velocity_m_s > 0 && m.mr_grade > 0 ? fmt(m.mr_peak_velocity_m_s, 1) : "no jet"}
+          unit={m.mr_peak_velocity_m_s > 0 && m.mr_grade > 0 ? "m/s" : undefined}
+          testId="mr-vmax"
+        />
         <Readout label="LVEF" value={fmt(m.lvef_pct)} unit="%" testId="lvef" />
       </div>
     </section>

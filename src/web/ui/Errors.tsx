@@ -3,6 +3,8 @@ export interface ShownError {
   key: number;
   title: string;
   lines: string[];
+  /** What failed: a later good load clears load errors, a later good change clears change errors. */
+  origin: "change" | "file" | "url" | "step";
 }
 
 export function Errors({ errors, onDismiss }: { errors: ShownError[]; onDismiss: (key: number) => void }) {

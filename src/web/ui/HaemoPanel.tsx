@@ -35,7 +35,13 @@ export function HaemoPanel({
         <Readout label="BP (mmHg)" value={`${fmt(m.sbp_mmHg)}/${fmt(m.dbp_mmHg)}`} testId="bp" />
         <Readout label="HR" value={fmt(m.hr_bpm)} unit="/min" testId="hr" />
         <Readout label="CO total" value={fmt(m.co_L_min, 2)} unit="L/min" testId="co" />
-        <Readout label="CO native" value={fmt(m.native_co_L_min, 2)} unit="L/min" testId="native-co" />
+        <Readout
+          label="CO native"
+          value={m.aortic_valve_opens ? fmt(Math.max(0, m.native_co_L_min), 2) : "AV shut"}
+          unit={m.aortic_valve_opens ? "L/min" : undefined}
+          testId="native-co"
+          title="Forward flow through the aortic valve; when the valve stays shut all output is the pump's"
+        />
         <Readout
           label="CPO"
           value={fmt(m.cpo_W, 2)}

@@ -2,6 +2,7 @@
  * A slider for one numeric patient parameter: range, unit and description from PARAMS. The value
  * follows the pointer while dragging and is sent when released (or on each key press).
  */
+import type * as preact from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { niceStep } from "../charts/nice.js";
 import { PARAM_BY_PATH } from "../domain.js";
@@ -11,11 +12,13 @@ export interface ParamSliderProps {
   label: string;
   value: number;
   onCommit: (path: string, value: number) => void;
+  /** Shown under the slider: the same value in other units, or what the reflex does with it. */
+  note?: (draft: number) => preact.ComponentChildren;
 }
 
 const decimalsOf = (step: number): number => Math.max(0, -Math.floor(Math.log10(step)));
 
-export function ParamSlider({ path, label, value, onCommit }: ParamSliderProps) {
+export function ParamSlider({ path, label, value, onCommit, note }: ParamSliderProps) {
   const def = PARAM_BY_PATH.get(path);
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
@@ -42,6 +45,11 @@ export function ParamSlider({ path, label, value, onCommit }: ParamSliderProps) 
         onInput={(e) => setDraft(Number((e.target as HTMLInputElement).value))}
         onChange={(e) => onCommit(path, Number((e.target as HTMLInputElement).value))}
       />
+      {note ? (
+        <small class="slider-note" data-testid={`${id}-note`}>
+          {note(draft)}
+        </small>
+      ) : null}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 /** Preset and the key patient parameters, including the EROA and its share per segment. */
+import type * as preact from "preact";
 import { useEffect, useState } from "preact/hooks";
 import {
   type Params,
@@ -32,6 +33,8 @@ const PRESET_SHORT: Record<PresetId, string> = {
 export interface PatientControlsProps {
   preset: PresetId;
   params: Params;
+  /** The heart rate on the monitor now (what the reflex made of the slider's rate, unless paced). */
+  hrNow?: number;
   onParams: (patch: Record<string, ParamValue>) => void;
   onPreset: (preset: PresetId) => void;
 }
@@ -79,7 +82,38 @@ function SegmentShareSliders({
   );
 }
 
-export function PatientControls({ preset, params, onParams, onPreset }: PatientControlsProps) {
+/** 1 mmHg·s/mL = 60 Wood units (mmHg·min/L) = 1333 dyn·s/cm⁵. */
+export const WOOD_PER_MMHG_S_ML = 60;
+export const DYN_PER_MMHG_S_ML = 1333.22;
+
+export function PatientControls({ preset, params, hrNow, onParams, onPreset }: PatientControlsProps) {
+  const reflexRate = params["baroreflex.enabled"] === true && params["baroreflex.controlsHeartRate"] === true;
+  const notes: Record<string, (v: number) => preact.ComponentChildren> = {
+    hr_bpm: (v) => (
+      <>
+        <label class="pace">
+          <input
+            type="checkbox"
+            data-testid="pacing"
+            checked={!reflexRate}
+            onChange={(e) =>
+              onParams(
+                (e.target as HTMLInputElement).checked
+                  ? { "baroreflex.controlsHeartRate": false, hr_bpm: v }
+                  : { "baroreflex.enabled": true, "baroreflex.controlsHeartRate": true },
+              )
+            }
+          />{" "}
+          paced / rate held
+        </label>{" "}
+        {reflexRate
+          ? `the baroreflex sets the rate from ${v.toFixed(0)}: now ${hrNow !== undefined ? hrNow.toFixed(0) : "–"} /min`
+          : `the heart runs at ${v.toFixed(0)} /min`}
+      </>
+    ),
+    svr_mmHg_s_mL: (v) =>
+      `= ${(v * WOOD_PER_MMHG_S_ML).toFixed(1)} WU = ${(v * DYN_PER_MMHG_S_ML).toFixed(0)} dyn·s/cm⁵`,
+  };
   return (
     <section class="panel" aria-labelledby="patient-h">
       <h2 id="patient-h">Patient</h2>
@@ -104,6 +138,7 @@ export function PatientControls({ preset, params, onParams, onPreset }: PatientC
           label={label}
           value={params[path] as number}
           onCommit={(p, v) => onParams({ [p]: v })}
+          note={notes[path]}
         />
       ))}
       <SegmentShareSliders

@@ -5,6 +5,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { Measurements } from "../../measure/beat.js";
 import type { Devices } from "../../procedure/circuit.js";
+import { consoleDisplay, type PumpAlarmCode, pumpAlarms } from "../../procedure/pump-console.js";
 import type { ImpellaRequest } from "../../procedure/types.js";
 import { fmt } from "../app/format.js";
 import { IMPELLA, IMPELLA_MODELS, type ImpellaModel } from "../domain.js";
@@ -18,6 +19,13 @@ export interface PumpConsoleProps {
 
 const P_LEVELS = Array.from({ length: 10 }, (_, i) => i);
 
+const ALARM_TITLE: Record<PumpAlarmCode, string> = {
+  suction: "Suction",
+  "retrograde-flow": "Retrograde flow",
+  "target-flow-not-reached": "Target flow not reached",
+  position: "Position unknown",
+};
+
 export function PumpConsole({ devices, m, onImpella }: PumpConsoleProps) {
   const imp = devices.impella;
   const byFlow = imp?.targetFlow_L_min !== undefined;
@@ -26,6 +34,8 @@ export function PumpConsole({ devices, m, onImpella }: PumpConsoleProps) {
     if (imp?.targetFlow_L_min !== undefined) setTarget(imp.targetFlow_L_min);
   }, [imp?.targetFlow_L_min]);
   const maxFlow = imp ? IMPELLA[imp.model].labelledMaxFlow_L_min : 6;
+  const alarms = pumpAlarms(m, imp);
+  const shown = imp ? consoleDisplay(m, imp) : null;
   return (
     <section class="panel pump" aria-labelledby="pump-h">
       <h2 id="pump-h">
@@ -36,6 +46,15 @@ export function PumpConsole({ devices, m, onImpella }: PumpConsoleProps) {
           </span>
         ) : null}
       </h2>
+      {alarms.length ? (
+        <ul class="pump-alarms" data-testid="pump-alarms">
+          {alarms.map((a) => (
+            <li key={a.code} data-code={a.code} class="alarm-line">
+              <strong>{ALARM_TITLE[a.code]}</strong> {a.message.replace(/^[^:]*: /, "")}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <div class="readouts">
         <Readout label="Impella" value={imp ? imp.model : "none"} testId="pump-model" />
         <Readout label="P-level" value={imp ? `P${fmt(m.pLevel)}` : "–"} testId="pump-plevel" />
@@ -59,6 +78,31 @@ export function PumpConsole({ devices, m, onImpella }: PumpConsoleProps) {
           tone={imp && m.pump_haemolysis_index >= 1.5 ? "alarm" : "normal"}
           title="Shear exposure relative to an Impella CP at P6 delivering 2.5 L/min without suction (Giersiepen power law; an indicator, not a prediction)"
         />
+        {shown ? (
+          <>
+            <Readout
+              label="Placement signal"
+              value={`${fmt(shown.placement.systolic_mmHg, 0)}/${fmt(shown.placement.diastolic_mmHg, 0)}`}
+              unit="mmHg aortic"
+              testId="pump-placement"
+              title="Pressure at the pump's outlet: an aortic waveform (pulsatile, diastole well above LV diastolic) when the pump sits across the aortic valve"
+            />
+            <Readout
+              label="Motor current (est.)"
+              value={`${fmt(shown.motorCurrent_mA, 0)}`}
+              unit={`mA (${fmt(shown.motorCurrentMin_mA, 0)}–${fmt(shown.motorCurrentMax_mA, 0)})`}
+              testId="pump-current"
+              title="Estimate from speed and hydraulic load: the model has no motor. Its swing over the beat follows the flow's, as when positioned across the valve"
+            />
+            <Readout
+              label="Purge (est.)"
+              value={`${fmt(shown.purgePressure_mmHg, 0)} mmHg`}
+              unit={`${fmt(shown.purgeFlow_mL_h, 0)} mL/h`}
+              testId="pump-purge"
+              title="Plausible display of a working purge: the model has no purge system"
+            />
+          </>
+        ) : null}
       </div>
       <div class="controls-row">
         <label>

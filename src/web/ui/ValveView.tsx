@@ -1,12 +1,14 @@
 /**
  * Clip placement on a drawing of the mitral valve seen from the atrium: pick a device, click (or
  * move the cursor with the arrow keys and press Enter) on the coaptation line; residual jets are drawn
- * per segment from the measured EROA; clips can be selected, removed, or the last one undone.
+ * per segment from the measured EROA; clips can be selected and removed; Undo reverses the last placement or removal.
  */
 import { useRef, useState } from "preact/hooks";
 import type { Measurements } from "../../measure/beat.js";
 import type { Devices } from "../../procedure/circuit.js";
+import { zoneEnd_mm } from "../../procedure/plan/interference.js";
 import type { ClipRequest } from "../../procedure/types.js";
+import { type ClipAction, undo } from "../app/clip-undo.js";
 import {
   anteriorPath,
   linePath,
@@ -40,6 +42,9 @@ const LABELS: Record<Segment, [string, string]> = {
   A3P3: ["A3", "P3"],
 };
 
+const describeAction = (a: ClipAction) =>
+  `${a.kind === "add" ? "place" : "remove"} ${a.clip.device} at ${a.clip.offset_mm} mm`;
+
 /** The selected clip's index once clip `removed` is gone (later clips move down one). */
 export function selectionAfterRemoval(selected: number | null, removed: number): number | null {
   if (selected === null || selected === removed) return null;
@@ -50,6 +55,24 @@ export function ValveView({ devices, m, length_mm, onAdd, onRemove }: ValveViewP
   const [device, setDevice] = useState<ClipDevice>("NTW");
   const [cursor_mm, setCursor] = useState(0);
   const [selected, setSelected] = useState<number | null>(null);
+  /** Placements and removals made here, newest last (Undo reverses the last one). */
+  const [actions, setActions] = useState<ClipAction[]>([]);
+  const remove = (i: number) => {
+    const c = devices.clips[i];
+    if (!c) return;
+    setActions((s) => [...s, { kind: "remove", clip: { device: c.device, offset_mm: c.offset_mm } }]);
+    onRemove(i);
+  };
+  const doUndo = () => {
+    const r = undo(actions, devices.clips);
+    setActions(r.stack);
+    if (r.change?.kind === "removeClip") {
+      onRemove(r.change.index);
+      setSelected(selectionAfterRemoval(selected, r.change.index));
+    } else if (r.change?.kind === "addClip")
+      onAdd({ device: r.change.clip.device, position: { offset_mm: r.change.clip.offset_mm } });
+    lineRef.current?.focus();
+  };
   /** The coaptation line: keyboard focus goes back to it when the focused clip or button goes away. */
   const lineRef = useRef<SVGPathElement>(null);
   const k = unitsPerMm(length_mm);
@@ -66,7 +89,10 @@ export function ValveView({ devices, m, length_mm, onAdd, onRemove }: ValveViewP
   const place = (offset_mm: number) => {
     const problem = problemAt(offset_mm);
     setRefused(problem);
-    if (!problem) onAdd({ device, position: { offset_mm: snap(offset_mm) } });
+    if (!problem) {
+      setActions((s) => [...s, { kind: "add", clip: { device, offset_mm: snap(offset_mm) } }]);
+      onAdd({ device, position: { offset_mm: snap(offset_mm) } });
+    }
   };
 
   const moveCursor = (offset_mm: number) => {
@@ -152,6 +178,20 @@ export function ValveView({ devices, m, length_mm, onAdd, onRemove }: ValveViewP
             </g>
           );
         })}
+        {devices.impella ? (
+          <g data-testid="impella-zone">
+            <rect
+              x={offsetToX(-half, length_mm)}
+              y={V.cy - 62}
+              width={offsetToX(zoneEnd_mm(length_mm), length_mm) - offsetToX(-half, length_mm)}
+              height={62}
+              class="impella-zone"
+            />
+            <text x={offsetToX(-half, length_mm) + 4} y={V.cy - 50} class="zone-label">
+              Impella crosses here
+            </text>
+          </g>
+        ) : null}
         <path d={linePath()} class="coaptation" />
         <path
           d={linePath()}
@@ -184,7 +224,7 @@ export function ValveView({ devices, m, length_mm, onAdd, onRemove }: ValveViewP
               onKeyDown={(e) => {
                 if (e.key === "Enter" || e.key === " ") setSelected(i === selected ? null : i);
                 else if (e.key === "Delete" || e.key === "Backspace") {
-                  onRemove(i);
+                  remove(i);
                   setSelected(selectionAfterRemoval(selected, i));
                   lineRef.current?.focus();
                 }
@@ -192,14 +232,15 @@ export function ValveView({ devices, m, length_mm, onAdd, onRemove }: ValveViewP
               class={selected === i ? "clip selected" : "clip"}
             >
               <rect x={x - w / 2} y={lineY(x) - h / 2} width={w} height={h} rx={1.5} />
-              <text x={x} y={lineY(x) + h / 2 + 10} text-anchor="middle">
+              {/* The number inside the clip, so it never covers the P labels below the line. */}
+              <text x={x} y={lineY(x) + 4.5} text-anchor="middle">
                 {i + 1}
               </text>
             </g>
           );
         })}
         <text x={V.cx} y={V.height - 5} class="valve-note" text-anchor="middle">
-          ◂ anterolateral (AL) · coaptation line · posteromedial (PM) ▸
+          ◂ anterolateral · posteromedial ▸
         </text>
       </svg>
       <div class="controls-row compact">
@@ -216,12 +257,9 @@ export function ValveView({ devices, m, length_mm, onAdd, onRemove }: ValveViewP
         <button
           type="button"
           data-testid="clip-undo"
-          disabled={!devices.clips.length}
-          onClick={() => {
-            onRemove(devices.clips.length - 1);
-            setSelected(selectionAfterRemoval(selected, devices.clips.length - 1));
-            if (devices.clips.length === 1) lineRef.current?.focus();
-          }}
+          disabled={actions.length === 0}
+          title={actions.length ? `undo: ${describeAction(actions[actions.length - 1])}` : "nothing to undo"}
+          onClick={doUndo}
         >
           Undo
         </button>
@@ -230,7 +268,7 @@ export function ValveView({ devices, m, length_mm, onAdd, onRemove }: ValveViewP
           data-testid="clip-remove"
           disabled={selected === null || selected >= devices.clips.length}
           onClick={() => {
-            if (selected !== null) onRemove(selected);
+            if (selected !== null) remove(selected);
             setSelected(null);
             lineRef.current?.focus();
           }}

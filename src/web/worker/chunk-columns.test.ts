@@ -44,6 +44,20 @@ describe("chunkColumns", () => {
     expect(at(cols, "mr.jet_m_s")).toEqual([0, -4]);
   });
 
+  it("draws no MR jet for the leak of a closed valve (normal heart: EROA 0, a few mL/s back)", () => {
+    const closed = chunkColumns(
+      trace({
+        t_s: [0, 0.004],
+        "mv.q_mL_s": [-2, -9],
+        "mv.area_cm2": [0.002, 0.002],
+        "lv.p_mmHg": [120, 110],
+        "la.p_mmHg": [8, 8],
+      }),
+      0,
+    );
+    expect(at(closed, "mr.jet_m_s")).toEqual([0, 0]);
+  });
+
   it("copies engine channels and gives zeros for a missing pump", () => {
     expect(at(cols, "ao.p_mmHg")).toEqual([80, 82]);
     expect(at(cols, "impella.q_mL_s")).toEqual([0, 0]);

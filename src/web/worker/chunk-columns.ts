@@ -14,6 +14,12 @@ export interface SampleColumns {
   col(name: string): Float64Array;
 }
 
+/**
+ * Backflow through a closed mitral valve below this (mL/s) is the model's regularising leak and the
+ * closing volume, not a jet: Doppler would show no MR signal (issue 13: no -5 m/s jet in a normal heart).
+ */
+export const JET_MIN_FLOW_ML_S = 10;
+
 /** Smallest mitral area used for velocities (cm²), so a closed orifice gives no infinite speed. */
 const MIN_AREA_CM2 = 1e-3;
 
@@ -44,7 +50,8 @@ export function chunkColumns(tr: SampleColumns, offset_s: number): Float64Array[
       case "mr.jet_m_s": {
         const plv = tr.col("lv.p_mmHg");
         const pla = tr.col("la.p_mmHg");
-        for (let i = 0; i < n; i++) out[i] = q[i] < 0 ? -Math.sqrt(Math.max(plv[i] - pla[i], 0) / 4) : 0;
+        for (let i = 0; i < n; i++)
+          out[i] = q[i] < -JET_MIN_FLOW_ML_S ? -Math.sqrt(Math.max(plv[i] - pla[i], 0) / 4) : 0;
         break;
       }
       default:
