@@ -4,6 +4,7 @@
  * `param.<path>` (quote them in SQL: "param.mr.eroa_cm2").
  */
 import { NUMERIC_KEYS } from "../measure/beat.js";
+import { DEVICE_MEAN_KEYS, IABP_KEYS } from "../measure/devices.js";
 import type { CohortSpec } from "./spec.js";
 
 export type ColumnType = "VARCHAR" | "INTEGER" | "BIGINT" | "DOUBLE" | "BOOLEAN" | string;
@@ -41,6 +42,10 @@ export const STEP_COLUMNS: readonly Column[] = [
 
 export const MEASUREMENT_COLUMNS: readonly Column[] = [
   ...NUMERIC_KEYS.map((name) => ({ name, type: "DOUBLE" })),
+  // The support devices' console readouts (IABP, VA-ECMO, pump risk), as in simulate --json.
+  ...[...IABP_KEYS, ...DEVICE_MEAN_KEYS]
+    .filter((name) => !(NUMERIC_KEYS as readonly string[]).includes(name))
+    .map((name) => ({ name, type: "DOUBLE" })),
   { name: "mr_grade", type: "INTEGER" },
   { name: "pLevel", type: "INTEGER" },
   { name: "suction", type: "BOOLEAN" },
